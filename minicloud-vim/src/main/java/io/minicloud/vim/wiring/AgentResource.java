@@ -1,0 +1,43 @@
+package io.minicloud.vim.wiring;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Who this agent is; {@code minicloud status} reads it. */
+@Path("/api/v1/agent")
+public class AgentResource {
+
+  /** What {@code GET /api/v1/agent} answers. */
+  public record AgentInfo(String agent, String version, String node, String dataDir) {}
+
+  private final AgentInfo info;
+
+  public AgentResource(
+      VimOptions options, @ConfigProperty(name = "quarkus.application.version") String version) {
+    this.info =
+        new AgentInfo(
+            "minicloud-vim",
+            version,
+            options.nodeName().orElseGet(AgentResource::hostName),
+            options.dataDir().toString());
+  }
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  public AgentInfo get() {
+    return info;
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "localhost";
+    }
+  }
+}

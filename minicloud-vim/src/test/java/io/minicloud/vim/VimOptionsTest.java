@@ -1,0 +1,39 @@
+package io.minicloud.vim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.minicloud.vim.wiring.VimOptions;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.source.yaml.YamlConfigSource;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Binds the agent's section of minicloud.yaml without starting Quarkus. */
+class VimOptionsTest {
+
+  private static VimOptions bind(String yamlResource) throws Exception {
+    var builder = new SmallRyeConfigBuilder().withMapping(VimOptions.class);
+    if (yamlResource != null) {
+      builder.withSources(new YamlConfigSource(VimOptionsTest.class.getResource(yamlResource)));
+    }
+    return builder.build().getConfigMapping(VimOptions.class);
+  }
+
+  @Test
+  void bindsTheYamlSection() throws Exception {
+    var options = bind("/minicloud-fixture.yaml");
+
+    assertEquals(Path.of("/srv/minicloud/minicloud-vim"), options.dataDir());
+    assertEquals(Optional.of("gw-17"), options.nodeName());
+  }
+
+  @Test
+  void defaultsNeedNoFile() throws Exception {
+    var options = bind(null);
+
+    assertEquals(Path.of("/var/lib/minicloud/minicloud-vim"), options.dataDir());
+    assertTrue(options.nodeName().isEmpty());
+  }
+}

@@ -1,0 +1,40 @@
+package io.minicloud.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.minicloud.storage.wiring.StorageGatewayOptions;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.source.yaml.YamlConfigSource;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Binds the agent's section of minicloud.yaml without starting Quarkus. */
+class StorageGatewayOptionsTest {
+
+  private static StorageGatewayOptions bind(String yamlResource) throws Exception {
+    var builder = new SmallRyeConfigBuilder().withMapping(StorageGatewayOptions.class);
+    if (yamlResource != null) {
+      builder.withSources(
+          new YamlConfigSource(StorageGatewayOptionsTest.class.getResource(yamlResource)));
+    }
+    return builder.build().getConfigMapping(StorageGatewayOptions.class);
+  }
+
+  @Test
+  void bindsTheYamlSection() throws Exception {
+    var options = bind("/minicloud-fixture.yaml");
+
+    assertEquals(Path.of("/srv/minicloud/storage-gateway"), options.dataDir());
+    assertEquals(Optional.of("gw-17"), options.nodeName());
+  }
+
+  @Test
+  void defaultsNeedNoFile() throws Exception {
+    var options = bind(null);
+
+    assertEquals(Path.of("/var/lib/minicloud/storage-gateway"), options.dataDir());
+    assertTrue(options.nodeName().isEmpty());
+  }
+}

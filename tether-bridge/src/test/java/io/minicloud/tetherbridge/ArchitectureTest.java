@@ -1,0 +1,42 @@
+package io.minicloud.tetherbridge;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Frameworks at the edges (shared/STYLE.md §4): only the wiring package knows Quarkus. */
+@AnalyzeClasses(
+    packages = "io.minicloud.tetherbridge",
+    importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  @ArchTest
+  static final ArchRule domainIsFrameworkFree =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("..wiring..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "io.quarkus..",
+              "io.vertx..",
+              "jakarta.enterprise..",
+              "jakarta.inject..",
+              "jakarta.ws.rs..",
+              "org.eclipse.microprofile..",
+              "io.smallrye..")
+          .allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule domainDoesNotReachIntoWiring =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("..wiring..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("..wiring..")
+          .allowEmptyShould(true);
+}
