@@ -1,0 +1,192 @@
+package io.minicloud.hil;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The whole gateway on the virtual board: {@code ./minicloud demo} starts every agent on embedded
+ * defaults, {@code ./minicloud status} sees them healthy, every agent's metrics page is valid for
+ * Prometheus's own checker, and Ctrl-C leaves no process behind.
+ */
+@Tag("hil")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class VirtualBoardIT {
+  private static final Path ROOT = BoardAgent.repoRoot();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static DemoSession demo;
+
+  @BeforeAll
+  static void startDemo() throws Exception {
+    assertEquals(
+        "virtual",
+        System.getProperty("hil.board", "virtual"),
+        "only the virtual board profile exists so far; a real-board profile needs a Pi");
+    for (BoardAgent agent : BoardAgent.values()) {
+      assertTrue(
+          portIsFree(agent.port()),
+          "port " + agent.port() + " (" + agent.agentName() + ") is taken: stop what uses it");
+    }
+    demo = DemoSession.start(ROOT);
+    demo.awaitLine(l -> l.matches("minicloud demo: \\d+ agents ready.*"), Duration.ofMinutes(4));
+  }
+
+  @AfterAll
+  static void stopDemo() throws Exception {
+    if (demo != null) {
+      demo.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void demoPrintsEveryAgentsUrl() {
+    String out = demo.output();
+    for (BoardAgent agent : BoardAgent.values()) {
+      assertTrue(
+          out.contains("http://127.0.0.1:" + agent.port() + "/"),
+          agent.agentName() + " URL missing from:\n" + out);
+    }
+    assertTrue(out.contains("minicloud demo: 5 agents ready"), out);
+  }
+
+  @Test
+  @Order(2)
+  void statusReportsEveryAgentRunningHealthyWithItsVersion() throws Exception {
+    var status = run(List.of(ROOT.resolve("minicloud").toString(), "status", "--json"));
+
+    assertEquals(0, status.exitCode(), status.output());
+    JsonNode agents = new ObjectMapper().readTree(status.output()).path("agents");
+    for (BoardAgent agent : BoardAgent.values()) {
+      JsonNode row = find(agents, agent.agentName());
+      assertTrue(row.path("running").asBoolean(), row.toString());
+      assertEquals("UP", row.path("health").asText(), row.toString());
+      assertEquals("0.1.0-SNAPSHOT", row.path("version").asText(), row.toString());
+      assertEquals(agent.port(), row.path("port").asInt(), row.toString());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(BoardAgent.class)
+  @Order(3)
+  void metricsPageIsValidPrometheusTextWithOurNames(BoardAgent agent) throws Exception {
+    String page = get(agent, "/q/metrics");
+    assertTrue(
+        page.contains("# TYPE " + agent.metricPrefix() + "uptime_seconds gauge"),
+        "no " + agent.metricPrefix() + "uptime_seconds in " + agent.agentName());
+
+    // promtool exits 1 on a parse error and 3 on lint findings; lint findings on third-party
+    // meters (Vert.x, Netty, JVM) are not ours to fix, findings on minicloud_* meters are.
+    var check = run(List.of("promtool", "check", "metrics"), page);
+    assertTrue(check.exitCode() == 0 || check.exitCode() == 3, check.output());
+    assertFalse(check.output().contains("error while linting"), check.output());
+    List<String> ours =
+        check.output().lines().filter(l -> l.startsWith("minicloud_")).collect(Collectors.toList());
+    assertTrue(ours.isEmpty(), "promtool findings on our metrics: " + ours);
+  }
+
+  @ParameterizedTest
+  @EnumSource(BoardAgent.class)
+  @Order(4)
+  void agentRunsOnEmbeddedDefaultsWithItsDemoDataDir(BoardAgent agent) throws Exception {
+    JsonNode info = new ObjectMapper().readTree(get(agent, "/api/v1/agent"));
+    assertEquals(agent.agentName(), info.path("agent").asText());
+    assertEquals(
+        ROOT.resolve(".minicloud/demo/" + agent.agentName()).toString(),
+        info.path("dataDir").asText());
+  }
+
+  @Test
+  @Order(99)
+  void ctrlCStopsEveryAgentAndLeavesNoProcess() throws Exception {
+    List<ProcessHandle> agents = demo.process().descendants().toList();
+    assertTrue(agents.size() >= BoardAgent.values().length, "agents: " + agents);
+
+    demo.interrupt();
+
+    assertTrue(demo.process().waitFor(30, TimeUnit.SECONDS), "demo still running after SIGINT");
+    assertEquals(0, demo.process().exitValue(), demo.output());
+    demo.awaitLine(l -> l.equals("minicloud demo: stopped"), Duration.ofSeconds(5));
+    for (ProcessHandle agent : agents) {
+      agent.onExit().get(5, TimeUnit.SECONDS);
+      assertFalse(agent.isAlive(), "still alive: " + agent.info());
+    }
+    for (BoardAgent agent : BoardAgent.values()) {
+      assertTrue(portIsFree(agent.port()), agent.agentName() + " port still bound");
+    }
+  }
+
+  private static JsonNode find(JsonNode agents, String name) {
+    for (JsonNode row : agents) {
+      if (name.equals(row.path("agent").asText())) {
+        return row;
+      }
+    }
+    throw new AssertionError("no row for " + name + " in " + agents);
+  }
+
+  private static String get(BoardAgent agent, String path) throws Exception {
+    var request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.port() + path))
+            .timeout(Duration.ofSeconds(5))
+            .build();
+    var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), agent.agentName() + path + ": " + response.body());
+    return response.body();
+  }
+
+  private static boolean portIsFree(int port) {
+    try (var socket = new java.net.ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  record Result(int exitCode, String output) {}
+
+  static Result run(List<String> command) throws Exception {
+    return run(command, null);
+  }
+
+  static Result run(List<String> command, String stdin) throws Exception {
+    Process p =
+        new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).start();
+    if (stdin != null) {
+      try (var in = p.getOutputStream()) {
+        in.write(stdin.getBytes(StandardCharsets.UTF_8));
+      }
+    } else {
+      p.getOutputStream().close();
+    }
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "timed out: " + command);
+    return new Result(p.exitValue(), out);
+  }
+}
