@@ -1,63 +1,61 @@
 package io.minicloud.hil;
 
+import io.minicloud.cli.Agent;
+import io.minicloud.cli.AgentCatalog;
+import io.minicloud.cli.AgentCommandLine;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The agents as the system tests and the benchmark see them: where each is built and where it
- * listens by default (shared/DESIGN.md §3).
+ * The agents as the system tests and the benchmark see them, for {@code @EnumSource}. Names, module
+ * directories, ports and JVM flags all come from the CLI's {@link AgentCatalog}, the one list of
+ * agents; {@code AgentLayoutTest} checks that this enum and the catalog name the same agents.
  */
 public enum BoardAgent {
-  CHAR_AGENT("char-agent", "char-agent", 9101),
-  TETHER_BRIDGE("tether-bridge", "tether-bridge", 9102),
-  EDGE_AGENT("edge-agent", "edge-agent/agent", 8080),
-  MINICLOUD_VIM("minicloud-vim", "minicloud-vim", 9103),
-  STORAGE_GATEWAY("storage-gateway", "storage-gateway", 9000);
+  CHAR_AGENT("char-agent"),
+  TETHER_BRIDGE("tether-bridge"),
+  EDGE_AGENT("edge-agent"),
+  MINICLOUD_VIM("minicloud-vim"),
+  STORAGE_GATEWAY("storage-gateway");
 
   /**
    * The small-footprint JVM flags of the systemd units and the demo, without the AppCDS archive
    * path, which depends on where the agent is installed.
    */
-  public static final List<String> FOOTPRINT_FLAGS =
-      List.of(
-          "-XX:+UseSerialGC",
-          "-Xms16m",
-          "-Xmx64m",
-          "-Xss512k",
-          "-XX:MaxMetaspaceSize=128m",
-          "-XX:ReservedCodeCacheSize=32m",
-          "-XX:+ExitOnOutOfMemoryError",
-          "-Xshare:auto");
+  public static final List<String> FOOTPRINT_FLAGS = AgentCommandLine.JVM_FLAGS;
 
-  private final String agentName;
-  private final String moduleDir;
-  private final int port;
+  private final Agent agent;
 
-  BoardAgent(String agentName, String moduleDir, int port) {
-    this.agentName = agentName;
-    this.moduleDir = moduleDir;
-    this.port = port;
+  BoardAgent(String name) {
+    this.agent =
+        AgentCatalog.byName(name)
+            .orElseThrow(() -> new IllegalStateException("the CLI's catalog has no " + name));
   }
 
   public String agentName() {
-    return agentName;
+    return agent.name();
   }
 
   public Path moduleDir(Path repoRoot) {
-    return repoRoot.resolve(moduleDir);
+    return repoRoot.resolve(agent.moduleDir());
   }
 
   public Path appDir(Path repoRoot) {
-    return moduleDir(repoRoot).resolve("target/quarkus-app");
+    return agent.appDir(repoRoot);
   }
 
   public int port() {
-    return port;
+    return agent.port();
+  }
+
+  /** The Debian package and systemd unit name. */
+  public String debianPackage() {
+    return agent.debianPackage();
   }
 
   /** Prefix of the agent's own metrics: {@code minicloud_<module>_}. */
   public String metricPrefix() {
-    String module = this == MINICLOUD_VIM ? "vim" : agentName;
+    String module = agentName().startsWith("minicloud-") ? agentName().substring(10) : agentName();
     return "minicloud_" + module.replace('-', '_') + "_";
   }
 
