@@ -29,7 +29,7 @@ class CharAgentAppTest {
         .get("/q/metrics")
         .then()
         .statusCode(200)
-        .body(containsString("# TYPE minicloud_char_agent_uptime_seconds gauge"))
+        .body(containsString("# TYPE minicloud_char_uptime_seconds gauge"))
         .body(containsString("jvm_memory_used_bytes"));
   }
 

@@ -53,9 +53,17 @@ public enum BoardAgent {
     return agent.debianPackage();
   }
 
-  /** Prefix of the agent's own metrics: {@code minicloud_<module>_}. */
+  /**
+   * Prefix of the agent's own metrics, {@code minicloud_<module>_}: the module as its issue names
+   * it ({@code minicloud_char_*}, {@code minicloud_vim_*}), else the agent name.
+   */
   public String metricPrefix() {
-    String module = agentName().startsWith("minicloud-") ? agentName().substring(10) : agentName();
+    String module =
+        switch (this) {
+          case CHAR_AGENT -> "char";
+          case MINICLOUD_VIM -> "vim";
+          default -> agentName();
+        };
     return "minicloud_" + module.replace('-', '_') + "_";
   }
 

@@ -75,6 +75,27 @@ class VirtualBoardIT {
   }
 
   @Test
+  @Order(1)
+  void demoShowsThisMachinesCharacterization() {
+    String out = demo.output();
+    int cores = Runtime.getRuntime().availableProcessors();
+    assertTrue(out.contains("  this machine: "), out);
+    assertTrue(out.contains("x" + cores + ", " + kernelArch() + ", KVM"), out);
+    assertTrue(out.contains("characterization?format=json"), out);
+  }
+
+  @Test
+  @Order(2)
+  void charAgentServesValidatedCharacterizationOfThisMachine() throws Exception {
+    JsonNode doc =
+        new ObjectMapper().readTree(get(BoardAgent.CHAR_AGENT, "/characterization?format=json"));
+    assertEquals("1.0", doc.path("schemaVersion").asText());
+    assertEquals(kernelArch(), doc.path("cpu").path("architecture").asText());
+    assertEquals(Runtime.getRuntime().availableProcessors(), doc.path("cpu").path("cores").asInt());
+    assertTrue(doc.path("memory").path("totalBytes").asLong() > 0, doc.toString());
+  }
+
+  @Test
   @Order(2)
   void statusReportsEveryAgentRunningHealthyWithItsVersion() throws Exception {
     var status = run(List.of(ROOT.resolve("minicloud").toString(), "status", "--json"));
@@ -105,7 +126,12 @@ class VirtualBoardIT {
     assertTrue(check.exitCode() == 0 || check.exitCode() == 3, check.output());
     assertFalse(check.output().contains("error while linting"), check.output());
     List<String> ours =
-        check.output().lines().filter(l -> l.startsWith("minicloud_")).collect(Collectors.toList());
+        check
+            .output()
+            .lines()
+            .filter(l -> l.startsWith("minicloud_"))
+            .filter(l -> !helpUnderFamilyName(page, l))
+            .collect(Collectors.toList());
     assertTrue(ours.isEmpty(), "promtool findings on our metrics: " + ours);
   }
 
@@ -138,6 +164,25 @@ class VirtualBoardIT {
     for (BoardAgent agent : BoardAgent.values()) {
       assertTrue(portIsFree(agent.port()), agent.agentName() + " port still bound");
     }
+  }
+
+  /**
+   * Micrometer's simpleclient registry writes a counter's HELP and TYPE under the family name
+   * ({@code x}) and its sample as {@code x_total}; promtool 2.42 then lints {@code x_total} as
+   * having "no help text". That finding is the exposition library's, not a missing description: the
+   * HELP line is there under the family name.
+   */
+  private static boolean helpUnderFamilyName(String page, String finding) {
+    String name = finding.split(" ", 2)[0];
+    return finding.endsWith(" no help text")
+        && name.endsWith("_total")
+        && page.contains("# HELP " + name.substring(0, name.length() - "_total".length()) + " ");
+  }
+
+  /** The kernel's machine name as the JVM's os.arch spells it otherwise. */
+  private static String kernelArch() {
+    String arch = System.getProperty("os.arch");
+    return arch.equals("amd64") ? "x86_64" : arch;
   }
 
   private static JsonNode find(JsonNode agents, String name) {

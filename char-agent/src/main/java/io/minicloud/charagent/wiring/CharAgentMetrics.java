@@ -10,14 +10,14 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.lang.management.ManagementFactory;
 
-/** The char-agent's own metrics, named {@code minicloud_char_agent_<what>_<unit>}. */
+/** The char-agent's own metrics, named {@code minicloud_char_<what>_<unit>}. */
 @Singleton
 public class CharAgentMetrics implements MeterBinder {
 
   @Override
   public void bindTo(MeterRegistry registry) {
     Gauge.builder(
-            "minicloud_char_agent_uptime_seconds",
+            "minicloud_char_uptime_seconds",
             () -> ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0)
         .description("Seconds since the char-agent JVM started")
         .register(registry);

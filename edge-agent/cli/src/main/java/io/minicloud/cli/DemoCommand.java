@@ -82,6 +82,7 @@ final class DemoCommand implements Callable<Integer> {
                     http,
                     URI.create("http://127.0.0.1:" + agent.port() + "/"),
                     Duration.ofSeconds(1)),
+            MachineSummary.fromCharAgent(http),
             Duration.ofSeconds(timeoutSeconds),
             spec.commandLine().getOut(),
             spec.commandLine().getErr());

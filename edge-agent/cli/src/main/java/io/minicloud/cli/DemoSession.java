@@ -38,6 +38,7 @@ final class DemoSession {
   private final AgentBuilder builder;
   private final AgentCommandLine commandLine;
   private final Function<Agent, AgentProbe> probes;
+  private final Function<List<Agent>, List<String>> machineLines;
   private final Duration readyTimeout;
   private final PrintWriter out;
   private final PrintWriter err;
@@ -55,6 +56,7 @@ final class DemoSession {
       AgentBuilder builder,
       AgentCommandLine commandLine,
       Function<Agent, AgentProbe> probes,
+      Function<List<Agent>, List<String>> machineLines,
       Duration readyTimeout,
       PrintWriter out,
       PrintWriter err) {
@@ -64,6 +66,7 @@ final class DemoSession {
     this.builder = builder;
     this.commandLine = commandLine;
     this.probes = probes;
+    this.machineLines = machineLines;
     this.readyTimeout = readyTimeout;
     this.out = out;
     this.err = err;
@@ -156,6 +159,7 @@ final class DemoSession {
               + layout.log(agent)
               + ")");
     }
+    machineLines.apply(present).forEach(out::println);
     out.println("minicloud demo: " + present.size() + " agents ready, Ctrl-C stops them");
     out.flush();
     return watch(started);

@@ -18,6 +18,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
     subcommands = {
       DemoCommand.class,
       StatusCommand.class,
+      CharacterizeCommand.class,
       TestCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class

@@ -59,6 +59,7 @@ class DemoSessionTest {
         new AgentBuilder(root, supervisor, o),
         new AgentCommandLine(java),
         a -> new AgentProbe(http, URI.create("http://127.0.0.1:" + a.port() + "/"), timeout),
+        present -> List.of(),
         timeout,
         o,
         new PrintWriter(err, true));
