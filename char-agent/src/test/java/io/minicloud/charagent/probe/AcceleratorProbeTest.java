@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.minicloud.charagent.model.Accelerator;
 import io.minicloud.charagent.model.Accelerator.Kind;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,15 +23,11 @@ class AcceleratorProbeTest {
   }
 
   private void write(String hostPath, String text) throws IOException {
-    Path file = root.resolve(hostPath.substring(1));
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text);
+    HostTree.write(root, hostPath, text);
   }
 
   private void link(String hostPath, String target) throws IOException {
-    Path link = root.resolve(hostPath.substring(1));
-    Files.createDirectories(link.getParent());
-    Files.createSymbolicLink(link, Path.of(target));
+    HostTree.link(root, hostPath, target);
   }
 
   /** A DRM card whose device has a driver link and, optionally, a render node. */

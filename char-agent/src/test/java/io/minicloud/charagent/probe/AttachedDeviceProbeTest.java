@@ -8,7 +8,6 @@ import io.minicloud.charagent.model.AttachedDevices.Bus;
 import io.minicloud.charagent.model.AttachedDevices.SerialPort;
 import io.minicloud.charagent.model.AttachedDevices.UsbDevice;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,15 +33,11 @@ class AttachedDeviceProbeTest {
   }
 
   private void write(String hostPath, String text) throws IOException {
-    Path file = root.resolve(hostPath.substring(1));
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text);
+    HostTree.write(root, hostPath, text);
   }
 
   private void link(String hostPath, String target) throws IOException {
-    Path link = root.resolve(hostPath.substring(1));
-    Files.createDirectories(link.getParent());
-    Files.createSymbolicLink(link, Path.of(target));
+    HostTree.link(root, hostPath, target);
   }
 
   @Test

@@ -75,13 +75,11 @@ class BoardCpuMemoryHostileInputTest {
   }
 
   private void write(String hostPath, byte[] content) throws IOException {
-    Path file = root.resolve(hostPath.substring(1));
-    Files.createDirectories(file.getParent());
-    Files.write(file, content);
+    HostTree.write(root, hostPath, content);
   }
 
   private void write(String hostPath, String content) throws IOException {
-    write(hostPath, content.getBytes(StandardCharsets.UTF_8));
+    HostTree.write(root, hostPath, content);
   }
 
   @ParameterizedTest

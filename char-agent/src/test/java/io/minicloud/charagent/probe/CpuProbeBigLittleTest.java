@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.minicloud.charagent.model.Cpu;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,9 +14,7 @@ class CpuProbeBigLittleTest {
   @TempDir Path root;
 
   private void write(String hostPath, String content) throws IOException {
-    Path file = root.resolve(hostPath.substring(1));
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, content);
+    HostTree.write(root, hostPath, content);
   }
 
   private void block(StringBuilder cpuinfo, int cpu, String part) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.minicloud.charagent.model.NetworkInterface;
 import io.minicloud.charagent.model.NetworkInterface.Kind;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,15 +29,11 @@ class NetworkProbeTest {
   }
 
   private void write(String hostPath, String text) throws IOException {
-    Path file = root.resolve(hostPath.substring(1));
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text);
+    HostTree.write(root, hostPath, text);
   }
 
   private void link(String hostPath, String target) throws IOException {
-    Path link = root.resolve(hostPath.substring(1));
-    Files.createDirectories(link.getParent());
-    Files.createSymbolicLink(link, Path.of(target));
+    HostTree.link(root, hostPath, target);
   }
 
   @Test

@@ -9,7 +9,6 @@ import io.minicloud.charagent.model.Power.PowerSupply;
 import io.minicloud.charagent.model.Power.ThermalZone;
 import io.minicloud.charagent.model.Power.Throttling;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -29,9 +28,7 @@ class PowerProbeTest {
   }
 
   private void write(String hostPath, String text) throws IOException {
-    Path file = root.resolve(hostPath.substring(1));
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text);
+    HostTree.write(root, hostPath, text);
   }
 
   @Test

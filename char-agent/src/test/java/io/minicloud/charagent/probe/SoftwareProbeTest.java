@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.minicloud.charagent.model.Software;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +24,7 @@ class SoftwareProbeTest {
   }
 
   private void write(String hostPath, String text) throws IOException {
-    Path file = root.resolve(hostPath.substring(1));
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text);
+    HostTree.write(root, hostPath, text);
   }
 
   @Test

@@ -10,7 +10,6 @@ import io.minicloud.charagent.model.Storage.BlockDevice;
 import io.minicloud.charagent.model.Storage.Filesystem;
 import io.minicloud.charagent.model.Storage.Kind;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,9 +38,7 @@ class StorageProbeTest {
   }
 
   private void write(String hostPath, String text) throws IOException {
-    Path file = root.resolve(hostPath.substring(1));
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text);
+    HostTree.write(root, hostPath, text);
   }
 
   @Test
