@@ -1,14 +1,13 @@
 package io.minicloud.hil;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One agent's built {@code .deb}, read with the real Debian tools (dpkg-deb), as the package test
@@ -24,9 +23,8 @@ final class DebianPackage {
   }
 
   /** What a tool printed (stdout and stderr together) and how it exited. */
-  record Run(int exitCode, String output) {}
-
   private final BoardAgent agent;
+
   private final Path file;
 
   private DebianPackage(BoardAgent agent, Path file) {
@@ -106,33 +104,13 @@ final class DebianPackage {
   }
 
   /** Runs a command to its end (at most five minutes) and returns its exit code and output. */
-  static Run run(Path workingDir, String... command) throws IOException, InterruptedException {
-    Path log = Files.createTempFile("debian-package", ".log");
-    try {
-      Process process;
-      try {
-        process =
-            new ProcessBuilder(command)
-                .directory(workingDir == null ? null : workingDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-      } catch (IOException notInstalled) {
-        throw new AssertionError(
-            "cannot run " + command[0] + ": install it (shared/PEERS.md, .ci/peers)", notInstalled);
-      }
-      if (!process.waitFor(5, TimeUnit.MINUTES)) {
-        process.destroyForcibly().waitFor();
-        throw new AssertionError(String.join(" ", command) + " did not end in 5 minutes");
-      }
-      return new Run(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-    } finally {
-      Files.deleteIfExists(log);
-    }
+  static HostCommand.Run run(Path workingDir, String... command)
+      throws IOException, InterruptedException {
+    return HostCommand.run(workingDir, null, Duration.ofMinutes(5), command);
   }
 
   private static String ok(String... command) throws Exception {
-    Run run = run(null, command);
+    HostCommand.Run run = run(null, command);
     if (run.exitCode() != 0) {
       throw new AssertionError(
           String.join(" ", command) + " exited " + run.exitCode() + ":\n" + run.output());

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.minicloud.hil.DebianPackage.Entry;
-import io.minicloud.hil.DebianPackage.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -124,7 +123,7 @@ class DebianPackagesIT {
       List<String> lines = Files.readAllLines(script);
       assertEquals("#!/bin/sh", lines.get(0), name + " shebang");
       assertTrue(lines.stream().anyMatch(l -> l.trim().equals("set -e")), name + ": set -e");
-      Run syntax = DebianPackage.run(null, "sh", "-n", script.toString());
+      HostCommand.Run syntax = DebianPackage.run(null, "sh", "-n", script.toString());
       assertEquals(0, syntax.exitCode(), name + " does not parse:\n" + syntax.output());
       assertTrue(String.join("\n", lines).contains(noSystemdGuard), name + ": chroot guard");
     }
@@ -157,7 +156,7 @@ class DebianPackagesIT {
         "systemd-analyze verify checks ExecStart's /usr/bin/java: apt-get install"
             + " openjdk-17-jre-headless");
 
-    Run verify = DebianPackage.run(null, "systemd-analyze", "verify", unit.toString());
+    HostCommand.Run verify = DebianPackage.run(null, "systemd-analyze", "verify", unit.toString());
 
     assertEquals(0, verify.exitCode(), verify.output());
     assertFalse(verify.output().contains(deb.packageName()), verify.output());
@@ -229,7 +228,7 @@ class DebianPackagesIT {
     command.add("-Dquarkus.appcds.generate=true"); // static init only, then exit
     command.addAll(List.of("-jar", app.resolve("quarkus-run.jar").toString()));
 
-    Run run = DebianPackage.run(app, command.toArray(String[]::new));
+    HostCommand.Run run = DebianPackage.run(app, command.toArray(String[]::new));
 
     assertEquals(
         0,
@@ -245,7 +244,7 @@ class DebianPackagesIT {
       throws Exception {
     DebianPackage deb = deb(agent);
 
-    Run lintian =
+    HostCommand.Run lintian =
         DebianPackage.run(null, "lintian", "--fail-on", "error,warning", deb.file().toString());
 
     List<String> findings =

@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -98,7 +97,7 @@ class VirtualBoardIT {
   @Test
   @Order(2)
   void statusReportsEveryAgentRunningHealthyWithItsVersion() throws Exception {
-    var status = run(List.of(ROOT.resolve("minicloud").toString(), "status", "--json"));
+    var status = run(List.of(ROOT.resolve("minicloud").toString(), "status", "--json"), null);
 
     assertEquals(0, status.exitCode(), status.output());
     JsonNode agents = new ObjectMapper().readTree(status.output()).path("agents");
@@ -214,24 +213,7 @@ class VirtualBoardIT {
     }
   }
 
-  record Result(int exitCode, String output) {}
-
-  static Result run(List<String> command) throws Exception {
-    return run(command, null);
-  }
-
-  static Result run(List<String> command, String stdin) throws Exception {
-    Process p =
-        new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).start();
-    if (stdin != null) {
-      try (var in = p.getOutputStream()) {
-        in.write(stdin.getBytes(StandardCharsets.UTF_8));
-      }
-    } else {
-      p.getOutputStream().close();
-    }
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "timed out: " + command);
-    return new Result(p.exitValue(), out);
+  private static HostCommand.Run run(List<String> command, String stdin) throws Exception {
+    return HostCommand.run(ROOT, stdin, Duration.ofSeconds(60), command.toArray(String[]::new));
   }
 }

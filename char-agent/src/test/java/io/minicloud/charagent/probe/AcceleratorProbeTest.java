@@ -19,7 +19,7 @@ class AcceleratorProbeTest {
   }
 
   private List<Accelerator> probe(String tree) {
-    return probe(StorageProbeTest.TREES.resolve(tree));
+    return probe(HostTree.CAPTURED.resolve(tree));
   }
 
   private void write(String hostPath, String text) throws IOException {

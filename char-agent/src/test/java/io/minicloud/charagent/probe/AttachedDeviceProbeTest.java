@@ -22,7 +22,7 @@ class AttachedDeviceProbeTest {
   }
 
   private AttachedDevices probe(String tree) {
-    return probe(StorageProbeTest.TREES.resolve(tree));
+    return probe(HostTree.CAPTURED.resolve(tree));
   }
 
   private static UsbDevice usb(AttachedDevices devices, String busPath) {

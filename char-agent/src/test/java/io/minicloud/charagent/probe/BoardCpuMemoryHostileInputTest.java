@@ -133,8 +133,7 @@ class BoardCpuMemoryHostileInputTest {
   @Test
   void cpuinfoCutMidLineKeepsTheCompleteBlocks() throws IOException {
     // GIVEN a Pi 4 cpuinfo cut in the middle of its third block, before the Revision line
-    String full =
-        Files.readString(Path.of("src/test/resources/trees/rpi4b-bookworm64/proc/cpuinfo"));
+    String full = Files.readString(HostTree.CAPTURED.resolve("rpi4b-bookworm64/proc/cpuinfo"));
     int cut = full.indexOf("CPU part", full.indexOf("processor\t: 2")) + "CPU par".length();
     write("/proc/cpuinfo", full.substring(0, cut));
     write("/proc/device-tree/model", "Raspberry Pi 4 Model B Rev 1.4\0");

@@ -16,8 +16,7 @@ class BoardProbeTest {
   private final Warnings warnings = new Warnings();
 
   private Board probe(String board) {
-    return new BoardProbe(new HostFiles(Path.of("src/test/resources/trees", board), warnings))
-        .probe();
+    return new BoardProbe(new HostFiles(HostTree.CAPTURED.resolve(board), warnings)).probe();
   }
 
   @Test
@@ -106,7 +105,7 @@ class BoardProbeTest {
     // GIVEN a container that sees /proc/cpuinfo but neither device tree nor DMI
     Path cpuinfo = root.resolve("proc/cpuinfo");
     Files.createDirectories(cpuinfo.getParent());
-    Files.copy(Path.of("src/test/resources/trees/rpi4b-bookworm64/proc/cpuinfo"), cpuinfo);
+    Files.copy(HostTree.CAPTURED.resolve("rpi4b-bookworm64/proc/cpuinfo"), cpuinfo);
 
     Board board = new BoardProbe(new HostFiles(root, warnings)).probe();
 

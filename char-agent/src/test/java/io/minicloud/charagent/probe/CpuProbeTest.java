@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.minicloud.charagent.model.Cpu;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,8 +14,7 @@ class CpuProbeTest {
   private final Warnings warnings = new Warnings();
 
   private Cpu probe(String board) {
-    return new CpuProbe(new HostFiles(Path.of("src/test/resources/trees", board), warnings))
-        .probe();
+    return new CpuProbe(new HostFiles(HostTree.CAPTURED.resolve(board), warnings)).probe();
   }
 
   @Test

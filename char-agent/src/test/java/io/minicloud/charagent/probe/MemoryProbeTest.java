@@ -3,7 +3,6 @@ package io.minicloud.charagent.probe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.minicloud.charagent.model.Memory;
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,8 +12,7 @@ class MemoryProbeTest {
   private final Warnings warnings = new Warnings();
 
   private Memory probe(String board) {
-    return new MemoryProbe(new HostFiles(Path.of("src/test/resources/trees", board), warnings))
-        .probe();
+    return new MemoryProbe(new HostFiles(HostTree.CAPTURED.resolve(board), warnings)).probe();
   }
 
   @Test

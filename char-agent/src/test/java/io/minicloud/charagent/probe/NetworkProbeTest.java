@@ -21,7 +21,7 @@ class NetworkProbeTest {
   }
 
   private List<NetworkInterface> probe(String tree) {
-    return probe(StorageProbeTest.TREES.resolve(tree));
+    return probe(HostTree.CAPTURED.resolve(tree));
   }
 
   private static NetworkInterface nic(List<NetworkInterface> nics, String name) {

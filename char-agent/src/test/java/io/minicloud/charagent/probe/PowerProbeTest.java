@@ -24,7 +24,7 @@ class PowerProbeTest {
   }
 
   private Power probe(String tree) {
-    return probe(StorageProbeTest.TREES.resolve(tree));
+    return probe(HostTree.CAPTURED.resolve(tree));
   }
 
   private void write(String hostPath, String text) throws IOException {

@@ -20,7 +20,7 @@ class SoftwareProbeTest {
   }
 
   private Software probe(String tree) {
-    return probe(StorageProbeTest.TREES.resolve(tree));
+    return probe(HostTree.CAPTURED.resolve(tree));
   }
 
   private void write(String hostPath, String text) throws IOException {

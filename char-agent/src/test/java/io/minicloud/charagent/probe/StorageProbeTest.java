@@ -20,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  * follows symbolic links, and the probes read the links themselves.
  */
 class StorageProbeTest {
-  static final Path TREES = Path.of("src/test/resources/trees");
 
   @TempDir Path root;
   private final Warnings warnings = new Warnings();
@@ -30,7 +29,7 @@ class StorageProbeTest {
   }
 
   private Storage probe(String tree) {
-    return probe(TREES.resolve(tree));
+    return probe(HostTree.CAPTURED.resolve(tree));
   }
 
   private static BlockDevice disk(Storage storage, String name) {
