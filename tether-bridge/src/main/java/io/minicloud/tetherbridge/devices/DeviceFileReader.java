@@ -301,6 +301,7 @@ public final class DeviceFileReader {
     List<DeviceModelDoc> models = new ArrayList<>();
     List<DeviceDoc> devices = new ArrayList<>();
     List<DeviceStatusDoc> statuses = new ArrayList<>();
+    Map<String, String> sources = new HashMap<>();
     for (Parsed p : docs) {
       if (p.doc() instanceof DeviceModelDoc m) {
         if (duplicate(p, "DeviceModel", m.name(), modelsByName, errors)) {
@@ -311,6 +312,7 @@ public final class DeviceFileReader {
       } else if (p.doc() instanceof DeviceDoc d) {
         if (duplicate(p, "Device", d.name(), devicesByName, errors)) {
           devices.add(d);
+          sources.put(d.name(), p.file());
         }
       } else if (p.doc() instanceof DeviceStatusDoc s) {
         if (duplicate(p, "DeviceStatus", s.name(), statusesByName, errors)) {
@@ -326,7 +328,7 @@ public final class DeviceFileReader {
     if (!errors.isEmpty()) {
       throw new DeviceFileException(errors);
     }
-    return new DeviceSet(models, devices, statuses);
+    return new DeviceSet(models, devices, statuses, sources);
   }
 
   /** Records the name; returns false (and reports) when it was already taken. */

@@ -11,13 +11,25 @@ import java.util.Optional;
  * are unique across all files of a directory, whatever their namespace), in file order.
  */
 public final class DeviceSet {
-  private static final DeviceSet EMPTY = new DeviceSet(List.of(), List.of(), List.of());
+  private static final DeviceSet EMPTY = new DeviceSet(List.of(), List.of(), List.of(), Map.of());
 
   private final Map<String, DeviceModelDoc> models;
   private final Map<String, DeviceDoc> devices;
   private final List<DeviceStatusDoc> statuses;
+  private final Map<String, String> sources;
 
   DeviceSet(List<DeviceModelDoc> models, List<DeviceDoc> devices, List<DeviceStatusDoc> statuses) {
+    this(models, devices, statuses, Map.of());
+  }
+
+  /**
+   * @param sources device name → the file it came from, as shown to the operator
+   */
+  DeviceSet(
+      List<DeviceModelDoc> models,
+      List<DeviceDoc> devices,
+      List<DeviceStatusDoc> statuses,
+      Map<String, String> sources) {
     Map<String, DeviceModelDoc> m = new LinkedHashMap<>();
     models.forEach(model -> m.put(model.name(), model));
     Map<String, DeviceDoc> d = new LinkedHashMap<>();
@@ -25,6 +37,12 @@ public final class DeviceSet {
     this.models = Collections.unmodifiableMap(m);
     this.devices = Collections.unmodifiableMap(d);
     this.statuses = List.copyOf(statuses);
+    this.sources = Map.copyOf(sources);
+  }
+
+  /** The file a device was declared in ({@code devices/line1.yaml}), or "device files". */
+  public String source(String deviceName) {
+    return sources.getOrDefault(deviceName, "device files");
   }
 
   public static DeviceSet empty() {
