@@ -21,17 +21,18 @@ public class AgentResource {
       TetherBridgeOptions options,
       @ConfigProperty(name = "quarkus.application.version") String version) {
     this.info =
-        new AgentInfo(
-            "tether-bridge",
-            version,
-            options.nodeName().orElseGet(AgentResource::hostName),
-            options.dataDir().toString());
+        new AgentInfo("tether-bridge", version, node(options), options.dataDir().toString());
   }
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public AgentInfo get() {
     return info;
+  }
+
+  /** The node name the bridge reports for: configured, or this host's name. */
+  static String node(TetherBridgeOptions options) {
+    return options.nodeName().orElseGet(AgentResource::hostName);
   }
 
   private static String hostName() {

@@ -1,0 +1,36 @@
+package io.minicloud.tetherbridge.runtime;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+/** A runtime on the FAKE in-memory bus, for tests of the layers above it. */
+public final class RuntimeTestKit {
+  private RuntimeTestKit() {}
+
+  public static BridgeRuntime runtimeWithOneFakeDevice(Path dir, String device) throws Exception {
+    BridgeRuntime runtime =
+        new BridgeRuntime(
+            new DeviceBinder(new PluginRegistry(List.of(new FakePlugin())), 1000),
+            DevicePublisher.NONE,
+            RuntimeMetrics.NONE,
+            Clock.systemUTC(),
+            new RuntimeSettings(
+                2,
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(30),
+                16,
+                Duration.ofSeconds(5),
+                () ->
+                    new Backoff(Duration.ofMillis(20), Duration.ofMillis(100), 2, new Random(3))));
+    runtime.apply(
+        DeviceFiles.read(
+            dir,
+            DeviceFiles.MODEL
+                + DeviceFiles.device(device, "bus-" + UUID.randomUUID(), 1, 1000, "")));
+    return runtime;
+  }
+}
