@@ -114,7 +114,13 @@ public abstract class DeviceDriverContract {
   private void replay(String name) throws Exception {
     GoldenCase golden = GoldenCase.load(plugin().protocol(), name);
     DeviceDriver driver = plugin().bind(golden.device());
-    LinkSession session = session(golden, script(golden));
+    FrameScript frames;
+    try {
+      frames = script(golden);
+    } catch (IOException noFrames) {
+      frames = new FrameScript(List.of()); // a message link: its session carries the messages
+    }
+    LinkSession session = session(golden, frames);
     if (golden.expectError() != null) {
       DeviceException e = assertThrows(DeviceException.class, () -> run(driver, session, golden));
       assertEquals(golden.expectError(), e.kind().tag(), e.getMessage());

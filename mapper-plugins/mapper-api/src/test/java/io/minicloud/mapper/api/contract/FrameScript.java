@@ -13,7 +13,7 @@ import java.util.List;
  * <pre>
  * # comment
  * &gt; 01 03 00 00 00 02 C4 0B      request the driver must send, byte for byte
- * &lt; 01 03 04 00 0A 00 0B 5B F5   the reply the peer gives
+ * &lt; 01 03 04 00 0A 00 0B 9B F6   the reply the peer gives
  * &lt; timeout                      the peer stays silent
  * </pre>
  */

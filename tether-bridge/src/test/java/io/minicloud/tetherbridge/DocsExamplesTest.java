@@ -1,0 +1,50 @@
+package io.minicloud.tetherbridge;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.minicloud.tetherbridge.devices.DeviceFileReader;
+import io.minicloud.tetherbridge.devices.DeviceSet;
+import io.minicloud.tetherbridge.runtime.BoundDevice;
+import io.minicloud.tetherbridge.runtime.DeviceBinder;
+import io.minicloud.tetherbridge.runtime.PluginRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/** Every device file example in docs/ loads and binds with the plugins the bridge ships. */
+class DocsExamplesTest {
+  private static final Path EXAMPLES = Path.of("..", "docs", "examples", "devices");
+
+  @Test
+  void theBridgeShipsTheModbusAndMqttPlugins() {
+    assertTrue(
+        PluginRegistry.discover().protocols().containsAll(List.of("modbus", "mqtt")),
+        PluginRegistry.discover().protocols().toString());
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyExampleLoadsAndBinds() throws Exception {
+    List<Path> files;
+    try (Stream<Path> list = Files.list(EXAMPLES)) {
+      files = list.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+    }
+    assertFalse(files.isEmpty(), "no examples under " + EXAMPLES.toAbsolutePath());
+    return files.stream()
+        .map(
+            file ->
+                DynamicTest.dynamicTest(
+                    file.getFileName().toString(),
+                    () -> {
+                      DeviceSet set = new DeviceFileReader().read(file);
+                      Map<String, BoundDevice> bound =
+                          new DeviceBinder(PluginRegistry.discover(), 1000).bind(set);
+                      assertFalse(bound.isEmpty(), file + " declares no device");
+                    }));
+  }
+}
