@@ -52,6 +52,11 @@ public final class AgentCommandLine {
 
   /** The command to run in {@code appDir} (the agent's quarkus-app directory). */
   List<String> command(Agent agent, Path appDir, Path dataDir) {
+    return command(agent, appDir, dataDir, List.of());
+  }
+
+  /** The same, with demo-only {@code -D} settings after the data dir. */
+  List<String> command(Agent agent, Path appDir, Path dataDir, List<String> settings) {
     List<String> command = new ArrayList<>();
     command.add(java.toString());
     command.addAll(JVM_FLAGS);
@@ -59,6 +64,7 @@ public final class AgentCommandLine {
       command.add("-XX:SharedArchiveFile=" + CDS_ARCHIVE);
     }
     command.add("-D" + agent.dataDirProperty() + "=" + dataDir.toAbsolutePath());
+    command.addAll(settings);
     command.add(NO_CONFIG_FILE);
     command.add("-jar");
     command.add("quarkus-run.jar");

@@ -127,6 +127,13 @@ final class DemoSession {
                 + " is already in use (a demo or the agent already running? see minicloud status)");
       }
     }
+    if (DemoDevices.needed(present) && !PortCheck.isFree(DemoDevices.MODBUS_PORT)) {
+      return finish(
+          EXIT_PORT_TAKEN,
+          "port "
+              + DemoDevices.MODBUS_PORT
+              + " for the demo's simulated Modbus device is already in use");
+    }
     out.println(
         "minicloud demo: starting "
             + present.size()
@@ -135,9 +142,17 @@ final class DemoSession {
             + "/<agent>.log");
     out.flush();
     Map<Agent, AgentProcess> started = new LinkedHashMap<>();
+    if (DemoDevices.needed(present)) {
+      DemoDevices.install(layout);
+    }
     for (Agent agent : present) {
       Files.createDirectories(layout.dataDir(agent));
-      List<String> command = commandLine.command(agent, agent.appDir(root), layout.dataDir(agent));
+      List<String> command =
+          commandLine.command(
+              agent,
+              agent.appDir(root),
+              layout.dataDir(agent),
+              DemoDevices.settings(agent, layout));
       started.put(
           agent, supervisor.start(agent.name(), command, agent.appDir(root), layout.log(agent)));
     }
@@ -160,6 +175,7 @@ final class DemoSession {
               + ")");
     }
     machineLines.apply(present).forEach(out::println);
+    DemoDevices.hints(present).forEach(out::println);
     out.println("minicloud demo: " + present.size() + " agents ready, Ctrl-C stops them");
     out.flush();
     return watch(started);

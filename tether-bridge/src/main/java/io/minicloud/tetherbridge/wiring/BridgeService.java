@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.minicloud.mapper.api.DeviceHealth;
+import io.minicloud.mapper.modbus.sim.SimulatedModbusSlave;
 import io.minicloud.tetherbridge.devices.DeviceFileReader;
 import io.minicloud.tetherbridge.publish.CommandDispatcher;
 import io.minicloud.tetherbridge.publish.Payloads;
@@ -32,6 +33,7 @@ public class BridgeService {
   private final Northbound northbound;
   private BridgeRuntime runtime;
   private DeviceDirectoryWatcher watcher;
+  private SimulatedModbusSlave demoSlave;
 
   public BridgeService(
       TetherBridgeOptions options,
@@ -44,7 +46,12 @@ public class BridgeService {
     this.northbound = northbound;
   }
 
-  void start(@Observes StartupEvent event) {
+  void start(@Observes StartupEvent event) throws java.io.IOException {
+    if (options.demoModbusPort().isPresent()) {
+      // minicloud demo only (DESIGN §3): a simulated device, so a newcomer sees live values
+      demoSlave = SimulatedModbusSlave.start(options.demoModbusPort().getAsInt());
+      LOG.info(() -> "demo: simulated Modbus TCP climate controller on 127.0.0.1:" + demoSlave.port());
+    }
     Topics topics = new Topics(AgentResource.node(options));
     Payloads payloads = new Payloads(json);
     PluginRegistry plugins = PluginRegistry.discover();
@@ -98,6 +105,9 @@ public class BridgeService {
     }
     if (runtime != null) {
       runtime.close();
+    }
+    if (demoSlave != null) {
+      demoSlave.close();
     }
   }
 
