@@ -2,6 +2,8 @@ package io.minicloud.tetherbridge.publish;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.minicloud.tetherbridge.northbound.CommandHandler;
+import io.minicloud.tetherbridge.northbound.TopicRoot;
 import io.minicloud.tetherbridge.runtime.BridgeRuntime;
 import io.minicloud.tetherbridge.runtime.Reading;
 import io.minicloud.tetherbridge.runtime.Values;
@@ -25,19 +27,19 @@ import java.util.logging.Logger;
  *
  * Bad payloads get a reply saying why; nothing a sender writes can crash the bridge.
  */
-public final class CommandDispatcher {
+public final class CommandDispatcher implements CommandHandler {
   private static final Logger LOG = Logger.getLogger(CommandDispatcher.class.getName());
   static final int MAX_PAYLOAD = 64 * 1024;
 
   private final BridgeRuntime runtime;
-  private final Topics topics;
+  private final TopicRoot topics;
   private final Payloads payloads;
   private final MessageSink sink;
   private final ObjectMapper json;
 
   public CommandDispatcher(
       BridgeRuntime runtime,
-      Topics topics,
+      TopicRoot topics,
       Payloads payloads,
       MessageSink sink,
       ObjectMapper json) {
@@ -48,15 +50,9 @@ public final class CommandDispatcher {
     this.json = json;
   }
 
-  /** Handles one message from a command topic. */
-  public void handle(String topic, byte[] payload) {
-    Topics.Command command = topics.parseCommand(topic).orElse(null);
-    if (command == null) {
-      LOG.fine(() -> "ignoring message on " + topic);
-      return;
-    }
-    String device = command.device();
-    String method = command.method();
+  /** Handles one message from a command topic (on the command listener's thread). */
+  @Override
+  public void handle(String device, String method, byte[] payload) {
     JsonNode body;
     try {
       if (payload.length > MAX_PAYLOAD) {

@@ -1,5 +1,6 @@
 package io.minicloud.tetherbridge.publish;
 
+import io.minicloud.tetherbridge.northbound.TopicRoot;
 import io.minicloud.tetherbridge.runtime.BoundDevice;
 import io.minicloud.tetherbridge.runtime.BoundProperty;
 import io.minicloud.tetherbridge.runtime.DevicePublisher;
@@ -10,11 +11,11 @@ import java.util.Map;
 
 /** Turns what the core publishes into MQTT messages on the store-and-forward queue. */
 public final class QueueingPublisher implements DevicePublisher {
-  private final Topics topics;
+  private final TopicRoot topics;
   private final Payloads payloads;
   private final MessageSink sink;
 
-  public QueueingPublisher(Topics topics, Payloads payloads, MessageSink sink) {
+  public QueueingPublisher(TopicRoot topics, Payloads payloads, MessageSink sink) {
     this.topics = topics;
     this.payloads = payloads;
     this.sink = sink;

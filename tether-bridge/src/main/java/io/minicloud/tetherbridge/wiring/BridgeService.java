@@ -6,10 +6,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.minicloud.mapper.api.DeviceHealth;
 import io.minicloud.mapper.modbus.sim.SimulatedModbusSlave;
 import io.minicloud.tetherbridge.devices.DeviceFileReader;
+import io.minicloud.tetherbridge.northbound.TopicRoot;
 import io.minicloud.tetherbridge.publish.CommandDispatcher;
 import io.minicloud.tetherbridge.publish.Payloads;
 import io.minicloud.tetherbridge.publish.QueueingPublisher;
-import io.minicloud.tetherbridge.publish.Topics;
 import io.minicloud.tetherbridge.runtime.BridgeRuntime;
 import io.minicloud.tetherbridge.runtime.DeviceBinder;
 import io.minicloud.tetherbridge.runtime.DeviceDirectoryWatcher;
@@ -50,9 +50,11 @@ public class BridgeService {
     if (options.demoModbusPort().isPresent()) {
       // minicloud demo only (DESIGN §3): a simulated device, so a newcomer sees live values
       demoSlave = SimulatedModbusSlave.start(options.demoModbusPort().getAsInt());
-      LOG.info(() -> "demo: simulated Modbus TCP climate controller on 127.0.0.1:" + demoSlave.port());
+      LOG.info(
+          () -> "demo: simulated Modbus TCP climate controller on 127.0.0.1:" + demoSlave.port());
     }
-    Topics topics = new Topics(AgentResource.node(options));
+    String node = AgentResource.node(options);
+    TopicRoot topics = new TopicRoot(node);
     Payloads payloads = new Payloads(json);
     PluginRegistry plugins = PluginRegistry.discover();
     RuntimeSettings settings =
@@ -71,7 +73,7 @@ public class BridgeService {
             Clock.systemUTC(),
             settings);
     northbound.start(
-        topics, new CommandDispatcher(runtime, topics, payloads, northbound.sink(), json));
+        node, new CommandDispatcher(runtime, topics, payloads, northbound.sink(), json));
     for (DeviceHealth health : DeviceHealth.values()) {
       Gauge.builder(
               "minicloud_tether_bridge_devices",

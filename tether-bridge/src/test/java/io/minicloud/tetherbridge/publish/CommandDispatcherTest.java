@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.minicloud.tetherbridge.northbound.TopicRoot;
 import io.minicloud.tetherbridge.runtime.BridgeRuntime;
 import io.minicloud.tetherbridge.runtime.RuntimeTestKit;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CommandDispatcherTest {
   @TempDir Path dir;
   private final ObjectMapper json = new ObjectMapper();
-  private final Topics topics = new Topics("gw-1");
+  private final TopicRoot topics = new TopicRoot("gw-1");
   private final List<String[]> sent = new CopyOnWriteArrayList<>();
   private BridgeRuntime runtime;
   private CommandDispatcher dispatcher;
@@ -63,7 +64,8 @@ class CommandDispatcherTest {
   @Test
   void writeCommandIsVerifiedAndAnswered() throws Exception {
     dispatcher.handle(
-        "minicloud/v1/gw-1/d1/cmd/write",
+        "d1",
+        "write",
         "{\"id\":\"c-1\",\"property\":\"setpoint\",\"value\":42}".getBytes(StandardCharsets.UTF_8));
     JsonNode reply = reply("write");
     assertEquals("c-1", reply.get("id").asText());
@@ -73,8 +75,7 @@ class CommandDispatcherTest {
 
   @Test
   void twinDesiredSetsValues() throws Exception {
-    dispatcher.handle(
-        "minicloud/v1/gw-1/d1/twin/desired", "{\"setpoint\": 7}".getBytes(StandardCharsets.UTF_8));
+    dispatcher.handle("d1", "desired", "{\"setpoint\": 7}".getBytes(StandardCharsets.UTF_8));
     reply("desired");
     assertEquals(
         7L,
@@ -99,20 +100,29 @@ class CommandDispatcherTest {
     };
     for (String[] c : cases) {
       sent.clear();
-      dispatcher.handle("minicloud/v1/gw-1/d1/cmd/" + c[0], c[1].getBytes(StandardCharsets.UTF_8));
+      dispatcher.handle("d1", c[0], c[1].getBytes(StandardCharsets.UTF_8));
       JsonNode reply = reply(c[0]);
       assertEquals(false, reply.get("ok").asBoolean(), c[1]);
       assertTrue(reply.get("error").asText().length() > 5, reply.toString());
     }
     byte[] huge = new byte[CommandDispatcher.MAX_PAYLOAD + 1];
     sent.clear();
-    dispatcher.handle("minicloud/v1/gw-1/d1/cmd/write", huge);
+    dispatcher.handle("d1", "write", huge);
     assertTrue(reply("write").get("error").asText().contains("exceeds"));
   }
 
   @Test
-  void messagesOnOtherTopicsAreIgnored() {
-    dispatcher.handle("minicloud/v1/other/d1/cmd/write", "{}".getBytes(StandardCharsets.UTF_8));
-    assertEquals(0, sent.size());
+  void anUnknownDeviceGetsAnErrorReply() throws Exception {
+    dispatcher.handle("d1", "write", "{}".getBytes(StandardCharsets.UTF_8));
+    sent.clear();
+    new CommandDispatcher(
+            runtime,
+            topics,
+            new Payloads(json),
+            (d, t, p, prio, r) -> sent.add(new String[] {t, new String(p, StandardCharsets.UTF_8)}),
+            json)
+        .handle("ghost", "read", "{\"property\": \"x\"}".getBytes(StandardCharsets.UTF_8));
+    assertEquals("minicloud/v1/gw-1/ghost/cmd/read/reply", sent.get(0)[0]);
+    assertTrue(sent.get(0)[1].contains("no device ghost"), sent.get(0)[1]);
   }
 }
