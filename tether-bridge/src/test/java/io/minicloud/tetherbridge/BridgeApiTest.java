@@ -26,7 +26,7 @@ class BridgeApiTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (System.nanoTime() < deadline) {
       String health = given().get("/api/v1/devices").then().extract().path("[0].health");
-      if ("online".equals(health) || "ONLINE".equals(health)) {
+      if ("online".equals(health)) {
         return;
       }
       Thread.sleep(100);
@@ -43,12 +43,14 @@ class BridgeApiTest {
         .statusCode(200)
         .body("device", hasItem("demo-climate"))
         .body("[0].link", equalTo("tcp:127.0.0.1:15099"))
-        .body("[0].circuit", equalTo("closed"));
+        .body("[0].circuit", equalTo("closed"))
+        .body("[0].lastOnline", notNullValue());
     given()
         .get("/api/v1/devices/demo-climate")
         .then()
         .statusCode(200)
         .body("source", containsString("demo-climate.yaml"))
+        .body("status.health", equalTo("online"))
         .body("properties.temperature.quality", equalTo("GOOD"))
         .body("properties.temperature.value", notNullValue());
     given()

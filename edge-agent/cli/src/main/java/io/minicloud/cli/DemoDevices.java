@@ -56,7 +56,7 @@ final class DemoDevices {
     return List.of(
         "  device " + DEVICE + " (simulated Modbus TCP on 127.0.0.1:" + MODBUS_PORT + "):",
         "    curl -s http://127.0.0.1:9102/api/v1/devices/" + DEVICE,
-        "    mosquitto_sub -h 127.0.0.1 -p 1883 -t 'minicloud/v1/#' -v",
+        "    mosquitto_sub -h 127.0.0.1 -p 1883 -i demo-sub -t 'minicloud/v1/#' -v",
         "    curl -s -X PUT -H 'Content-Type: application/json' -d '{\"value\": 23.5}' "
             + "http://127.0.0.1:9102/api/v1/devices/"
             + DEVICE

@@ -32,9 +32,27 @@ import java.util.concurrent.TimeoutException;
 @Produces(MediaType.APPLICATION_JSON)
 public class DevicesResource {
 
+  /** A device's state; {@code health} in KubeEdge's spelling, as on the MQTT state topic. */
+  public record StatusView(
+      String device,
+      String link,
+      String health,
+      String lastOnline,
+      String lastError,
+      String circuit) {
+    static StatusView of(DeviceStatus s) {
+      return new StatusView(
+          s.device(),
+          s.link(),
+          s.health().kubeEdgeState(),
+          s.lastOnline() == null ? null : s.lastOnline().toString(),
+          s.lastError(),
+          s.circuit());
+    }
+  }
+
   /** A device with its latest readings. */
-  public record DeviceView(
-      DeviceStatus status, String source, Map<String, ReadingView> properties) {}
+  public record DeviceView(StatusView status, String source, Map<String, ReadingView> properties) {}
 
   /** One reading; value null when the quality is BAD. */
   public record ReadingView(Object value, String quality, String timestamp, String error) {
@@ -61,8 +79,8 @@ public class DevicesResource {
 
   @GET
   @Path("/devices")
-  public List<DeviceStatus> devices() {
-    return bridge.runtime().statuses();
+  public List<StatusView> devices() {
+    return bridge.runtime().statuses().stream().map(StatusView::of).toList();
   }
 
   @GET
@@ -74,7 +92,7 @@ public class DevicesResource {
         .properties()
         .forEach(
             p -> properties.put(p.name(), d.latest(p.name()).map(ReadingView::of).orElse(null)));
-    return new DeviceView(d.status(), d.bound().source(), properties);
+    return new DeviceView(StatusView.of(d.status()), d.bound().source(), properties);
   }
 
   @GET
