@@ -110,6 +110,49 @@ class VirtualBoardIT {
     }
   }
 
+  @Test
+  @Order(2)
+  void theDemoDevicesLiveValuesArriveOverRestAndMqtt() throws Exception {
+    assertTrue(demo.output().contains("device demo-climate (simulated Modbus TCP"), demo.output());
+    // GIVEN the bridge reads the simulated climate controller through the example device file
+    JsonNode device = null;
+    for (int i = 0; i < 50; i++) {
+      device =
+          new ObjectMapper()
+              .readTree(get(BoardAgent.TETHER_BRIDGE, "/api/v1/devices/demo-climate"));
+      if ("online".equals(device.at("/status/health").asText())) {
+        break;
+      }
+      Thread.sleep(200);
+    }
+    assertEquals("online", device.at("/status/health").asText(), device.toString());
+    assertEquals("GOOD", device.at("/properties/temperature/quality").asText(), device.toString());
+    // WHEN a newcomer subscribes as the demo says THEN readings arrive on MQTT too
+    var sub =
+        run(
+            List.of(
+                "mosquitto_sub",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                "1883",
+                "-i",
+                "hil-sub",
+                "-t",
+                "minicloud/v1/+/demo-climate/telemetry/temperature",
+                "-C",
+                "1",
+                "-W",
+                "40"),
+            null);
+    assertEquals(0, sub.exitCode(), sub.output());
+    JsonNode reading = new ObjectMapper().readTree(sub.output());
+    assertEquals("temperature", reading.path("property").asText());
+    assertEquals("GOOD", reading.path("quality").asText());
+    assertEquals("°C", reading.path("unit").asText());
+    assertTrue(reading.path("value").asDouble() > -40 && reading.path("value").asDouble() < 125);
+  }
+
   @ParameterizedTest
   @EnumSource(BoardAgent.class)
   @Order(3)
