@@ -1,5 +1,6 @@
 package io.minicloud.tetherbridge.northbound;
 
+import io.minicloud.mapper.api.tls.Secret;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;

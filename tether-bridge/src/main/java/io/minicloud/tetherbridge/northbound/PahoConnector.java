@@ -12,7 +12,7 @@ final class PahoConnector implements MqttConnector {
    */
   PahoConnector(NorthboundOptions options) {
     this.options = options;
-    this.sockets = options.ssl() ? TlsContexts.socketFactory(options.tlsOrDefaults()) : null;
+    this.sockets = options.ssl() ? options.tlsOrDefaults().socketFactory() : null;
   }
 
   @Override

@@ -1,10 +1,17 @@
 package io.minicloud.tetherbridge.northbound;
 
+import io.minicloud.mapper.api.tls.ClientIdentity;
+import io.minicloud.mapper.api.tls.Secret;
+import io.minicloud.mapper.api.tls.TlsContexts;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * TLS towards the broker. Trust: a PEM CA file, or the JVM's trust store when absent. Client
- * identity (optional): a PEM certificate chain and PEM private key, or a PKCS#12 key store.
+ * identity (optional): a PEM certificate chain and PEM private key, or a PKCS#12 key store. The
+ * files are read by mapper-api's {@link TlsContexts}, the same code the MQTT device plugin uses.
  *
  * @param caFile PEM file with the CA certificate(s) to trust, or null for the JVM's defaults
  * @param clientCertFile PEM certificate chain of the client, or null
@@ -51,5 +58,29 @@ public record TlsOptions(
 
   public boolean hasClientIdentity() {
     return clientCertFile != null || keyStoreFile != null;
+  }
+
+  /**
+   * The socket factory for the broker connection: TLS 1.2+, the broker's host name verified.
+   *
+   * @throws IllegalArgumentException naming the file and what is wrong with it, never a password
+   */
+  SSLSocketFactory socketFactory() {
+    try {
+      return TlsContexts.socketFactory(Optional.ofNullable(caFile), clientIdentity());
+    } catch (IOException e) {
+      throw new IllegalArgumentException("TLS setup for the northbound broker failed: " + e, e);
+    }
+  }
+
+  private Optional<ClientIdentity> clientIdentity() {
+    if (keyStoreFile != null) {
+      return Optional.of(
+          new ClientIdentity.Pkcs12KeyStore(keyStoreFile, Optional.ofNullable(keyStorePassword)));
+    }
+    if (clientCertFile != null) {
+      return Optional.of(new ClientIdentity.PemCertificateAndKey(clientCertFile, clientKeyFile));
+    }
+    return Optional.empty();
   }
 }

@@ -1,8 +1,8 @@
 package io.minicloud.tetherbridge.wiring;
 
+import io.minicloud.mapper.api.tls.Secret;
 import io.minicloud.tetherbridge.northbound.NorthboundOptions;
 import io.minicloud.tetherbridge.northbound.ProtocolVersion;
-import io.minicloud.tetherbridge.northbound.Secret;
 import io.minicloud.tetherbridge.northbound.TlsOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -8,6 +8,7 @@ import io.minicloud.mapper.api.peers.MosquittoPeer;
 import io.minicloud.mapper.api.peers.MosquittoPeer.Mode;
 import io.minicloud.mapper.api.peers.PeerProcess;
 import io.minicloud.mapper.api.peers.TestCertificates;
+import io.minicloud.mapper.api.tls.Secret;
 import io.minicloud.tetherbridge.store.DurableQueue;
 import io.minicloud.tetherbridge.store.DurableQueueOptions;
 import io.minicloud.tetherbridge.store.OutboundMessage;

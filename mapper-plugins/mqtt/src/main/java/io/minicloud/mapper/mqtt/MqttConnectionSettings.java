@@ -1,5 +1,6 @@
 package io.minicloud.mapper.mqtt;
 
+import io.minicloud.mapper.api.tls.Secret;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

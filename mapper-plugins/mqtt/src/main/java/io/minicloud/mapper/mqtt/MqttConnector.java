@@ -15,8 +15,7 @@ final class MqttConnector {
    */
   static PahoClient connect(MqttConnectionSettings settings, PahoClient.Listener listener)
       throws IOException {
-    SSLSocketFactory tls =
-        settings.broker().tls() ? TlsContexts.socketFactory(settings.tls()) : null;
+    SSLSocketFactory tls = settings.broker().tls() ? settings.tls().socketFactory() : null;
     return switch (settings.protocolVersion()) {
       case V5 -> PahoV5Client.connect(settings, tls, listener);
       case V3_1_1 -> PahoV3Client.connect(settings, tls, listener);

@@ -51,7 +51,7 @@ final class PahoV3Client implements PahoClient {
     options.setConnectionTimeout(
         (int) Math.max(1, (settings.connectTimeout().toMillis() + 999) / 1000));
     settings.username().ifPresent(options::setUserName);
-    settings.password().ifPresent(p -> options.setPassword(p.reveal().toCharArray()));
+    settings.password().ifPresent(p -> options.setPassword(p.chars()));
     if (socketFactory != null) {
       options.setSocketFactory(socketFactory);
       // Paho's default too, stated because a broker certificate for another host must fail

@@ -2,7 +2,6 @@ package io.minicloud.mapper.mqtt;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import javax.net.SocketFactory;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -70,9 +69,7 @@ final class PahoV5Client implements PahoClient {
     options.setConnectionTimeout(seconds(settings.connectTimeout().toMillis()));
     options.setMaximumPacketSize(MAX_PACKET_BYTES);
     settings.username().ifPresent(options::setUserName);
-    settings
-        .password()
-        .ifPresent(p -> options.setPassword(p.reveal().getBytes(StandardCharsets.UTF_8)));
+    settings.password().ifPresent(p -> options.setPassword(p.utf8()));
     if (socketFactory != null) {
       options.setSocketFactory(socketFactory);
       // Paho's default too, stated because a broker certificate for another host must fail

@@ -1,24 +1,24 @@
-package io.minicloud.tetherbridge.northbound;
+package io.minicloud.mapper.api.tls;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.util.Arrays;
+import java.util.List;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * Every socket it makes speaks TLS 1.2 or 1.3 only and checks the broker's host name against its
- * certificate (the HTTPS rules: SAN DNS names and IP addresses). Paho asks for the same check, but
- * doing it here keeps it on whatever Paho version or option is in use.
+ * Every socket it makes speaks TLS 1.2 or 1.3 only and checks the server's host name against its
+ * certificate (the HTTPS rules: SAN DNS names and IP addresses). Clients such as Paho ask for the
+ * same check, but doing it here keeps it whatever client version or option is in use.
  */
-final class TlsSocketFactory extends SSLSocketFactory {
-  static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
+public final class TlsSocketFactory extends SSLSocketFactory {
+  public static final List<String> PROTOCOLS = List.of("TLSv1.3", "TLSv1.2");
 
   private final SSLSocketFactory delegate;
 
-  TlsSocketFactory(SSLSocketFactory delegate) {
+  public TlsSocketFactory(SSLSocketFactory delegate) {
     this.delegate = delegate;
   }
 
@@ -67,11 +67,9 @@ final class TlsSocketFactory extends SSLSocketFactory {
 
   private static Socket harden(Socket socket) {
     if (socket instanceof SSLSocket ssl) {
+      List<String> supported = List.of(ssl.getSupportedProtocols());
       SSLParameters params = ssl.getSSLParameters();
-      params.setProtocols(
-          Arrays.stream(PROTOCOLS)
-              .filter(p -> Arrays.asList(ssl.getSupportedProtocols()).contains(p))
-              .toArray(String[]::new));
+      params.setProtocols(PROTOCOLS.stream().filter(supported::contains).toArray(String[]::new));
       params.setEndpointIdentificationAlgorithm("HTTPS");
       ssl.setSSLParameters(params);
     }
