@@ -37,7 +37,8 @@ final class AgentLaunch {
     Path log = Files.createTempFile(scratch, agentName, ".log");
     // The JVM that runs the bench is the one the AppCDS archives were dumped with at build.
     List<String> command =
-        new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        new ArrayList<>(
+            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(jvmFlags);
     command.add("-Dquarkus.http.port=" + port);
     command.add("-Dminicloud." + agentName + ".data-dir=" + scratch.resolve(agentName));

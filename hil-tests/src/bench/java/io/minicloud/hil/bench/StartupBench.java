@@ -47,7 +47,8 @@ public final class StartupBench {
       launch.run(List.of(), Duration.ZERO, scratch); // warm the page cache, not counted
       for (int i = 0; i < runs; i++) {
         for (Mode mode : Mode.values()) {
-          samples.computeIfAbsent(mode, m -> new ArrayList<>())
+          samples
+              .computeIfAbsent(mode, m -> new ArrayList<>())
               .add(launch.run(flags(mode, appDir), idle, scratch));
         }
       }

@@ -183,10 +183,19 @@ public final class BridgeRuntime implements AutoCloseable {
     device.twin().desire(p.name(), desired, clock.instant());
     publisher.twin(device.bound(), device.twin().snapshot());
     LinkOwner owner = links.get(device.bound().linkId());
+    long deadline = System.nanoTime() + settings.writeTimeout().toNanos();
+    // the timeouts complete the queued tasks' own futures, so the link worker drops them: a write
+    // reported as failed must never reach the device later
     return owner
         .write(device, p.name(), raw)
-        .thenCompose(v -> owner.read(device, List.of(p.name())))
         .orTimeout(settings.writeTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .thenCompose(
+            v ->
+                owner
+                    .read(device, List.of(p.name()))
+                    .orTimeout(
+                        Math.max(1, (deadline - System.nanoTime()) / 1_000_000),
+                        TimeUnit.MILLISECONDS))
         .handle((results, error) -> verify(device, p, desired, results, error));
   }
 
@@ -201,7 +210,24 @@ public final class BridgeRuntime implements AutoCloseable {
           error instanceof java.util.concurrent.CompletionException && error.getCause() != null
               ? error.getCause()
               : error;
-      device.twin().writeFailed(p.name(), "write failed: " + cause.getMessage());
+      boolean timedOut = cause instanceof java.util.concurrent.TimeoutException;
+      device
+          .twin()
+          .writeFailed(
+              p.name(),
+              timedOut
+                  ? "write failed: link "
+                      + device.bound().linkId()
+                      + " did not carry it within "
+                      + settings.writeTimeout().toMillis()
+                      + " ms (busy or down)"
+                  : "write failed: " + cause.getMessage());
+      publisher.twin(device.bound(), device.twin().snapshot());
+      if (timedOut) {
+        // the caller learns it timed out (REST: 504); the twin already says so
+        throw new java.util.concurrent.CompletionException(cause);
+      }
+      return device.twin().property(p.name());
     } else {
       Reading back = device.latest(p.name()).orElse(null);
       if (back != null

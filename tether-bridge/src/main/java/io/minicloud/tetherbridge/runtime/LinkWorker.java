@@ -101,11 +101,12 @@ final class LinkWorker implements Runnable {
     owner.lock.lock();
     try {
       while (owner.running && pendingAttach.isEmpty()) {
-        if (!owner.writes.isEmpty()) {
-          return owner.writes.poll();
+        LinkTask task = firstWanted(owner.writes);
+        if (task == null) {
+          task = firstWanted(owner.reads);
         }
-        if (!owner.reads.isEmpty()) {
-          return owner.reads.poll();
+        if (task != null) {
+          return task;
         }
         long now = System.nanoTime();
         PollPlan.Poll poll = PollPlan.take(owner.devices.values(), now);
@@ -123,6 +124,17 @@ final class LinkWorker implements Runnable {
     } finally {
       owner.lock.unlock();
     }
+  }
+
+  /** The first queued task whose caller still waits; timed-out (or cancelled) ones are dropped. */
+  private static LinkTask firstWanted(java.util.ArrayDeque<LinkTask> queue) {
+    LinkTask task;
+    while ((task = queue.poll()) != null) {
+      if (!task.future().isDone()) {
+        return task;
+      }
+    }
+    return null;
   }
 
   private void poll(CoreLinkSession session, PollPlan.Poll poll) throws IOException {
