@@ -41,6 +41,7 @@ public final class DurableQueue implements AutoCloseable {
   private volatile long messages;
   private volatile long bytes;
   private long lastSweepMillis;
+  private OutboundTable table;
   private boolean closed;
 
   public DurableQueue(Path dataDir, DurableQueueOptions options) {
@@ -87,7 +88,8 @@ public final class DurableQueue implements AutoCloseable {
       ensureOpen();
       long now = clock.getAsLong();
       OutboundTable table = table();
-      try (PreparedStatement insert = table.prepareInsert()) {
+      try {
+        PreparedStatement insert = table.insertStatement();
         boolean swept = false;
         for (int i = 0; i < seqs.length; i++) {
           OutboundMessage m = batch.get(i);
@@ -273,7 +275,10 @@ public final class DurableQueue implements AutoCloseable {
   }
 
   private OutboundTable table() {
-    return new OutboundTable(db.connection());
+    if (table == null || !table.uses(db.connection())) {
+      table = new OutboundTable(db.connection());
+    }
+    return table;
   }
 
   private void count(DropReason reason, long n) {

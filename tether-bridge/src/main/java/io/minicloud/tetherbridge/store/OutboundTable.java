@@ -9,7 +9,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.OptionalInt;
 
-/** The SQL of the queue's one table; the caller holds the lock and commits. */
+/**
+ * The SQL of the queue's one table; the caller holds the lock and commits. The statements of the
+ * per-message path (insert, head, delete) are prepared once per connection: preparing costs about
+ * as much as running them. Closing the connection finalizes them.
+ */
 final class OutboundTable {
   private static final String COLUMNS =
       "seq, device, topic, payload, qos, retain, priority, expires_at, enqueued_at";
@@ -18,15 +22,28 @@ final class OutboundTable {
   record Rows(long messages, long bytes) {}
 
   private final Connection connection;
+  private PreparedStatement insert;
+  private PreparedStatement head;
+  private PreparedStatement delete;
 
   OutboundTable(Connection connection) {
     this.connection = connection;
   }
 
-  PreparedStatement prepareInsert() throws SQLException {
-    return connection.prepareStatement(
-        "INSERT INTO outbound (device, topic, payload, qos, retain, priority, expires_at,"
-            + " enqueued_at, size) VALUES (?,?,?,?,?,?,?,?,?) RETURNING seq");
+  /** Whether this is the table of {@code c} (a corrupt file is reopened on a new connection). */
+  boolean uses(Connection c) {
+    return connection == c;
+  }
+
+  /** The insert statement, kept open for the connection's life: do not close it. */
+  PreparedStatement insertStatement() throws SQLException {
+    if (insert == null) {
+      insert =
+          connection.prepareStatement(
+              "INSERT INTO outbound (device, topic, payload, qos, retain, priority, expires_at,"
+                  + " enqueued_at, size) VALUES (?,?,?,?,?,?,?,?,?) RETURNING seq");
+    }
+    return insert;
   }
 
   static long insert(PreparedStatement insert, OutboundMessage m, long now, long size)
@@ -49,23 +66,24 @@ final class OutboundTable {
   /** The first {@code limit} rows in sending order. */
   List<QueuedMessage> head(int limit) throws SQLException {
     List<QueuedMessage> out = new ArrayList<>();
-    try (PreparedStatement select =
-        connection.prepareStatement(
-            "SELECT " + COLUMNS + " FROM outbound ORDER BY priority DESC, seq LIMIT ?")) {
-      select.setInt(1, limit);
-      try (ResultSet r = select.executeQuery()) {
-        while (r.next()) {
-          OutboundMessage m =
-              new OutboundMessage(
-                  r.getString(2),
-                  r.getString(3),
-                  r.getBytes(4),
-                  r.getInt(5),
-                  r.getInt(6) != 0,
-                  r.getInt(7),
-                  r.getLong(8));
-          out.add(new QueuedMessage(r.getLong(1), r.getLong(9), m));
-        }
+    if (head == null) {
+      head =
+          connection.prepareStatement(
+              "SELECT " + COLUMNS + " FROM outbound ORDER BY priority DESC, seq LIMIT ?");
+    }
+    head.setInt(1, limit);
+    try (ResultSet r = head.executeQuery()) {
+      while (r.next()) {
+        OutboundMessage m =
+            new OutboundMessage(
+                r.getString(2),
+                r.getString(3),
+                r.getBytes(4),
+                r.getInt(5),
+                r.getInt(6) != 0,
+                r.getInt(7),
+                r.getLong(8));
+        out.add(new QueuedMessage(r.getLong(1), r.getLong(9), m));
       }
     }
     return out;
@@ -74,15 +92,15 @@ final class OutboundTable {
   Rows delete(Collection<Long> seqs) throws SQLException {
     int deleted = 0;
     long freed = 0;
-    try (PreparedStatement delete =
-        connection.prepareStatement("DELETE FROM outbound WHERE seq = ? RETURNING size")) {
-      for (long seq : seqs) {
-        delete.setLong(1, seq);
-        try (ResultSet r = delete.executeQuery()) {
-          if (r.next()) {
-            deleted++;
-            freed += r.getLong(1);
-          }
+    if (delete == null) {
+      delete = connection.prepareStatement("DELETE FROM outbound WHERE seq = ? RETURNING size");
+    }
+    for (long seq : seqs) {
+      delete.setLong(1, seq);
+      try (ResultSet r = delete.executeQuery()) {
+        if (r.next()) {
+          deleted++;
+          freed += r.getLong(1);
         }
       }
     }
