@@ -62,7 +62,9 @@ final class DemoSupervisor {
   synchronized void stopAll() {
     stopped = true;
     Set<ProcessHandle> handles = new LinkedHashSet<>();
+    List<Process> processes = new ArrayList<>();
     for (AgentProcess child : children) {
+      processes.add(child.process());
       // Descendants must be listed before the parent dies, when they are re-parented away.
       handles.add(child.process().toHandle());
       child.process().descendants().forEach(handles::add);
@@ -84,6 +86,17 @@ final class DemoSupervisor {
     long killDeadline = System.nanoTime() + KILL_WAIT.toNanos();
     for (ProcessHandle handle : left) {
       awaitExit(handle, killDeadline);
+    }
+    // A handle's exit is seen before the JDK's reaper marks the Process itself exited; wait for
+    // that too, so no caller ever sees a stopped child as alive (seen on a loaded machine).
+    for (Process process : processes) {
+      try {
+        process.waitFor(
+            Math.max(1, (killDeadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 
