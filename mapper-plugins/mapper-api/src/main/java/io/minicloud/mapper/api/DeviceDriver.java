@@ -33,8 +33,8 @@ public interface DeviceDriver {
    *
    * @throws DeviceException when the device refused or did not answer
    * @throws IOException when the link failed
-   * @throws IllegalArgumentException when the property is read-only on the device or the raw
-   *     value does not fit its registers (the core checks first; this is the plugin's last word)
+   * @throws IllegalArgumentException when the property is read-only on the device or the raw value
+   *     does not fit its registers (the core checks first; this is the plugin's last word)
    */
   void write(LinkSession session, String property, Value raw) throws IOException;
 
