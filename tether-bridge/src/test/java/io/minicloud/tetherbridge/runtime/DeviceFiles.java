@@ -31,6 +31,12 @@ final class DeviceFiles {
 
   /** A device on {@code bus} as unit {@code unit}, both properties read every {@code collectMs}. */
   static String device(String name, String bus, int unit, long collectMs, String extraVisitor) {
+    return device(name, bus, unit, collectMs, extraVisitor, 1);
+  }
+
+  /** The same, on a link that allows {@code connections} connections at once. */
+  static String device(
+      String name, String bus, int unit, long collectMs, String extraVisitor, int connections) {
     long ns = collectMs * 1_000_000L;
     return """
         ---
@@ -47,6 +53,7 @@ final class DeviceFiles {
               bus: %s
               unit: %d
               timeoutMs: 100
+              connections: %d
           properties:
             - name: temperature
               collectCycle: %d
@@ -62,7 +69,7 @@ final class DeviceFiles {
                 configData:
                   key: sp
         """
-        .formatted(name, bus, unit, ns, extraVisitor, ns);
+        .formatted(name, bus, unit, connections, ns, extraVisitor, ns);
   }
 
   static DeviceSet read(Path dir, String yaml) throws Exception {

@@ -22,6 +22,10 @@ final class FakeBus {
   final Set<Integer> deadUnits = ConcurrentHashMap.newKeySet();
   final Set<Integer> ignoreWrites = ConcurrentHashMap.newKeySet();
   final Map<Integer, AtomicInteger> reads = new ConcurrentHashMap<>();
+
+  /** Every request in the order the bus carried it: {@code r<unit>} or {@code w<unit>}. */
+  final java.util.List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   final AtomicInteger connections = new AtomicInteger();
   final AtomicInteger open = new AtomicInteger();
   volatile boolean refuseConnections;

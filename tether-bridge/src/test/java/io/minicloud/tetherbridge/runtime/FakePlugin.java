@@ -41,11 +41,12 @@ final class FakePlugin implements MapperPlugin {
     }
     String busName = String.valueOf(device.protocolConfig().get("bus"));
     long timeout = ((Number) device.protocolConfig().getOrDefault("timeoutMs", 100)).longValue();
+    int connections = ((Number) device.protocolConfig().getOrDefault("connections", 1)).intValue();
     FakeBus bus = FakeBus.named(busName);
     LinkSpec link =
         new LinkSpec(
             "fake:" + busName,
-            new LinkPolicy(1, Duration.ZERO, Duration.ofMillis(timeout)),
+            new LinkPolicy(connections, Duration.ZERO, Duration.ofMillis(timeout)),
             false,
             bus::connect);
     return new Driver(bus, link, ((Number) unit).intValue(), device);
@@ -66,6 +67,7 @@ final class FakePlugin implements MapperPlugin {
     public List<PointResult> read(LinkSession session, List<String> properties) throws IOException {
       FakeBus.Conn conn = session.connection(FakeBus.Conn.class);
       request(session, conn);
+      bus.log.add("r" + unit);
       bus.reads.computeIfAbsent(unit, u -> new AtomicInteger()).incrementAndGet();
       List<PointResult> results = new ArrayList<>();
       for (String p : properties) {
@@ -78,6 +80,7 @@ final class FakePlugin implements MapperPlugin {
     @Override
     public void write(LinkSession session, String property, Value raw) throws IOException {
       request(session, session.connection(FakeBus.Conn.class));
+      bus.log.add("w" + unit);
       if (!bus.ignoreWrites.contains(unit)) {
         String key =
             String.valueOf(spec.property(property).orElseThrow().visitorConfig().get("key"));
