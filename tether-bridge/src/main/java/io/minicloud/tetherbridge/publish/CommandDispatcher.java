@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.minicloud.tetherbridge.northbound.CommandHandler;
 import io.minicloud.tetherbridge.northbound.TopicRoot;
 import io.minicloud.tetherbridge.runtime.BridgeRuntime;
+import io.minicloud.tetherbridge.runtime.Futures;
 import io.minicloud.tetherbridge.runtime.Reading;
 import io.minicloud.tetherbridge.runtime.Values;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.logging.Logger;
 
 /**
@@ -158,7 +158,7 @@ public final class CommandDispatcher implements CommandHandler {
   }
 
   private static String message(Throwable e) {
-    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+    Throwable cause = Futures.cause(e);
     return cause.getMessage() == null ? cause.toString() : cause.getMessage();
   }
 }

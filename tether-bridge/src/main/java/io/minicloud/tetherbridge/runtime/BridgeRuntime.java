@@ -206,10 +206,7 @@ public final class BridgeRuntime implements AutoCloseable {
       List<PointResult> results,
       Throwable error) {
     if (error != null) {
-      Throwable cause =
-          error instanceof java.util.concurrent.CompletionException && error.getCause() != null
-              ? error.getCause()
-              : error;
+      Throwable cause = Futures.cause(error);
       boolean timedOut = cause instanceof java.util.concurrent.TimeoutException;
       device
           .twin()

@@ -29,17 +29,7 @@ public final class DesiredValues {
       throw new IllegalArgumentException("a value is required");
     }
     Value value = toValue(requested, property.type(), !point.transform().enumMap().isEmpty());
-    Double number = Values.number(value);
-    if (number != null
-        && ((property.minimum() != null && number < property.minimum().doubleValue())
-            || (property.maximum() != null && number > property.maximum().doubleValue()))) {
-      throw new IllegalArgumentException(
-          Values.text(value)
-              + " is outside the model's range "
-              + (property.minimum() == null ? "" : property.minimum())
-              + ".."
-              + (property.maximum() == null ? "" : property.maximum()));
-    }
+    ModelRange.check(property, value, Values.text(value));
     point
         .transform()
         .write(value, point.rawType()); // throws with the reason when it cannot be written

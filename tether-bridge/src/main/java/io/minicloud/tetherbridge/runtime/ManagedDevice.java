@@ -6,7 +6,6 @@ import io.minicloud.mapper.api.ErrorKind;
 import io.minicloud.mapper.api.PointResult;
 import io.minicloud.mapper.api.Quality;
 import io.minicloud.mapper.api.Value;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -146,24 +145,10 @@ public final class ManagedDevice {
     }
     try {
       Value value = property.point().transform().read(r.raw());
-      checkModelRange(property, value);
+      ModelRange.check(property.model(), value, "reading " + Values.text(value));
       return Reading.good(value, at);
     } catch (IllegalArgumentException e) {
       return Reading.bad(ErrorKind.DECODE, e.getMessage(), at);
-    }
-  }
-
-  private static void checkModelRange(BoundProperty property, Value value) {
-    BigDecimal min = property.model().minimum();
-    BigDecimal max = property.model().maximum();
-    Double number = Values.number(value);
-    if (number == null || (min == null && max == null)) {
-      return;
-    }
-    if ((min != null && number < min.doubleValue())
-        || (max != null && number > max.doubleValue())) {
-      throw new IllegalArgumentException(
-          "reading " + Values.text(value) + " is outside the model's range " + min + ".." + max);
     }
   }
 

@@ -1,7 +1,5 @@
 package io.minicloud.tetherbridge.runtime;
 
-import io.minicloud.mapper.api.DoubleValue;
-import io.minicloud.mapper.api.LongValue;
 import io.minicloud.mapper.api.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -155,8 +153,8 @@ public record ReportPolicy(
   }
 
   boolean changed(Value value, Value last) {
-    Double now = number(value);
-    Double before = number(last);
+    Double now = Values.number(value);
+    Double before = Values.number(last);
     if (now == null || before == null) {
       return !value.equals(last);
     }
@@ -167,15 +165,5 @@ public record ReportPolicy(
     boolean beyondAbsolute = deadband > 0 && delta > deadband;
     boolean beyondPercent = deadbandPercent > 0 && delta > Math.abs(before) * deadbandPercent / 100;
     return beyondAbsolute || beyondPercent;
-  }
-
-  private static Double number(Value value) {
-    if (value instanceof DoubleValue d) {
-      return d.value();
-    }
-    if (value instanceof LongValue l) {
-      return l.doubleValue();
-    }
-    return null;
   }
 }

@@ -5,6 +5,7 @@ import io.minicloud.tetherbridge.runtime.BridgeRuntime;
 import io.minicloud.tetherbridge.runtime.DeviceDirectoryWatcher;
 import io.minicloud.tetherbridge.runtime.DeviceStatus;
 import io.minicloud.tetherbridge.runtime.FrameLog;
+import io.minicloud.tetherbridge.runtime.Futures;
 import io.minicloud.tetherbridge.runtime.LinkStatus;
 import io.minicloud.tetherbridge.runtime.ManagedDevice;
 import io.minicloud.tetherbridge.runtime.Reading;
@@ -182,10 +183,7 @@ public class DevicesResource {
   }
 
   private static Response failure(Throwable e) {
-    Throwable cause =
-        e instanceof java.util.concurrent.CompletionException && e.getCause() != null
-            ? e.getCause()
-            : e;
+    Throwable cause = Futures.cause(e);
     int status =
         cause instanceof TimeoutException
             ? 504
