@@ -7,6 +7,7 @@ import io.minicloud.mapper.api.ErrorKind;
 import io.minicloud.mapper.api.FrameReader;
 import io.minicloud.mapper.api.LinkPolicy;
 import io.minicloud.mapper.api.LinkSession;
+import io.minicloud.mapper.api.PushSignal;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Arrays;
@@ -27,6 +28,7 @@ final class CoreLinkSession implements LinkSession {
   private final Clock clock;
   private long quietUntilNanos;
   private FrameLog frames;
+  private PushSignal push = PushSignal.NONE;
 
   CoreLinkSession(
       String linkId,
@@ -44,6 +46,16 @@ final class CoreLinkSession implements LinkSession {
   /** The device the next requests are for: their frames go to its log. */
   void serve(FrameLog deviceFrames) {
     this.frames = deviceFrames;
+  }
+
+  /** The push signal of the device being attached (see {@link LinkSession#pushSignal()}). */
+  void pushTo(PushSignal signal) {
+    this.push = signal;
+  }
+
+  @Override
+  public PushSignal pushSignal() {
+    return push;
   }
 
   Connection connection() {

@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +35,7 @@ public final class LinkOwner implements AutoCloseable {
   final Map<String, ManagedDevice> devices = new LinkedHashMap<>();
   final ArrayDeque<LinkTask> writes = new ArrayDeque<>();
   final ArrayDeque<LinkTask> reads = new ArrayDeque<>();
+  private final Map<ManagedDevice, LinkedHashSet<String>> pushed = new LinkedHashMap<>();
   private final List<LinkWorker> workers = new ArrayList<>();
   final AtomicLong reconnects = new AtomicLong();
   volatile boolean running = true;
@@ -141,6 +143,44 @@ public final class LinkOwner implements AutoCloseable {
     return future;
   }
 
+  /**
+   * A device pushed data (see {@link io.minicloud.mapper.api.PushSignal}): read these properties
+   * soon. Signals not yet served merge into one read, so a device notifying faster than the link
+   * reads costs one read per turn, not a growing queue.
+   */
+  void pushed(ManagedDevice device, List<String> properties) {
+    lock.lock();
+    try {
+      if (!running || devices.get(device.name()) != device) {
+        return;
+      }
+      LinkedHashSet<String> waiting = pushed.computeIfAbsent(device, d -> new LinkedHashSet<>());
+      for (String property : properties) {
+        if (device.bound().property(property).isPresent()) {
+          waiting.add(property);
+        }
+      }
+      if (waiting.isEmpty()) {
+        pushed.remove(device);
+      }
+      wake.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The oldest pushed read, as a read nobody waits for; called with {@link #lock} held. */
+  LinkTask.Read takePushed() {
+    var first = pushed.entrySet().stream().findFirst();
+    if (first.isEmpty()) {
+      return null;
+    }
+    ManagedDevice device = first.get().getKey();
+    List<String> properties = List.copyOf(first.get().getValue());
+    pushed.remove(device);
+    return new LinkTask.Read(device, properties, new CompletableFuture<>());
+  }
+
   private void enqueue(ArrayDeque<LinkTask> queue, LinkTask task) {
     lock.lock();
     try {
@@ -197,6 +237,7 @@ public final class LinkOwner implements AutoCloseable {
     lock.lock();
     try {
       running = false;
+      pushed.clear();
       failTasks(t -> true, "link " + id() + " is closed");
       wake.signalAll();
     } finally {

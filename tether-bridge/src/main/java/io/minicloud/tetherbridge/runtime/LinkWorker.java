@@ -4,6 +4,7 @@ import io.minicloud.mapper.api.Connection;
 import io.minicloud.mapper.api.DeviceException;
 import io.minicloud.mapper.api.ErrorKind;
 import io.minicloud.mapper.api.PointResult;
+import io.minicloud.mapper.api.PushSignal;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,10 +80,13 @@ final class LinkWorker implements Runnable {
       for (ManagedDevice device : List.copyOf(pendingAttach)) {
         pendingAttach.remove(device);
         session.serve(device.frames());
+        session.pushTo(properties -> owner.pushed(device, properties));
         try {
           device.bound().driver().attach(session);
         } catch (DeviceException e) {
           fail(device, e);
+        } finally {
+          session.pushTo(PushSignal.NONE);
         }
       }
       Object work = next();
@@ -104,6 +108,9 @@ final class LinkWorker implements Runnable {
         LinkTask task = firstWanted(owner.writes);
         if (task == null) {
           task = firstWanted(owner.reads);
+        }
+        if (task == null) {
+          task = owner.takePushed();
         }
         if (task != null) {
           return task;

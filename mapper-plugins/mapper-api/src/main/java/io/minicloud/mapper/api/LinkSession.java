@@ -30,4 +30,13 @@ public interface LinkSession {
 
   /** The link's request timeout, for message links that wait for replies themselves. */
   long requestTimeoutMillis();
+
+  /**
+   * During {@link DeviceDriver#attach}: the signal for the device being attached, valid for as long
+   * as this connection lasts (keep it in the connection's state). Outside attach, {@link
+   * PushSignal#NONE}.
+   */
+  default PushSignal pushSignal() {
+    return PushSignal.NONE;
+  }
 }
