@@ -89,7 +89,7 @@ final class LinkWorker implements Runnable {
           session.pushTo(PushSignal.NONE);
         }
       }
-      Object work = next();
+      Object work = next(connection);
       if (work instanceof LinkTask.Write w) {
         write(session, w);
       } else if (work instanceof LinkTask.Read r) {
@@ -100,11 +100,15 @@ final class LinkWorker implements Runnable {
     }
   }
 
-  /** Blocks until there is work: a write, a read, a due poll, or a device to attach. */
-  private Object next() {
+  /**
+   * Blocks until there is work: a write, a read, a pushed read, a due poll, or a device to attach;
+   * or until the connection closed (checked at least every second, so a message link that dies
+   * between hourly polls is reconnected at once, not at the next poll).
+   */
+  private Object next(Connection connection) {
     owner.lock.lock();
     try {
-      while (owner.running && pendingAttach.isEmpty()) {
+      while (owner.running && pendingAttach.isEmpty() && connection.isOpen()) {
         LinkTask task = firstWanted(owner.writes);
         if (task == null) {
           task = firstWanted(owner.reads);

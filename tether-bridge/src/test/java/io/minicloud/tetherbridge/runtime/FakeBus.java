@@ -23,6 +23,9 @@ final class FakeBus {
   final Set<Integer> ignoreWrites = ConcurrentHashMap.newKeySet();
   final Map<Integer, AtomicInteger> reads = new ConcurrentHashMap<>();
 
+  /** The push signal each unit's driver was given at its last attach. */
+  final Map<Integer, io.minicloud.mapper.api.PushSignal> pushSignals = new ConcurrentHashMap<>();
+
   /** Every request in the order the bus carried it: {@code r<unit>} or {@code w<unit>}. */
   final java.util.List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
 

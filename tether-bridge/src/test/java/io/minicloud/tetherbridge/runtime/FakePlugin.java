@@ -78,6 +78,11 @@ final class FakePlugin implements MapperPlugin {
     }
 
     @Override
+    public void attach(LinkSession session) {
+      bus.pushSignals.put(unit, session.pushSignal());
+    }
+
+    @Override
     public void write(LinkSession session, String property, Value raw) throws IOException {
       request(session, session.connection(FakeBus.Conn.class));
       bus.log.add("w" + unit);
