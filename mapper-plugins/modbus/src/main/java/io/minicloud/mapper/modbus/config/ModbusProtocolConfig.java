@@ -4,6 +4,7 @@ import io.minicloud.mapper.api.ConfigException.FieldError;
 import io.minicloud.mapper.api.LinkPolicy;
 import io.minicloud.mapper.api.LinkSpec;
 import io.minicloud.mapper.api.transport.SerialConnection;
+import io.minicloud.mapper.api.transport.SerialPortIdentity;
 import io.minicloud.mapper.api.transport.SerialSettings;
 import io.minicloud.mapper.api.transport.SerialSettings.Parity;
 import io.minicloud.mapper.api.transport.TcpConnection;
@@ -67,10 +68,13 @@ public record ModbusProtocolConfig(
   private static final List<String> SERIAL_KEYS =
       List.of("serialPort", "baudRate", "dataBits", "parity", "stopBits");
 
-  /** {@code tcp:<host>:<port>}, {@code rtu-over-tcp:<host>:<port>} or {@code serial:<path>}. */
+  /**
+   * {@code tcp:<host>:<port>}, {@code rtu-over-tcp:<host>:<port>}, or {@code serial:<path>} /
+   * {@code serial:usb-serial:<number>} (as configured: stable across USB re-enumeration).
+   */
   public String linkId() {
     return mode == ModbusMode.RTU
-        ? "serial:" + serial.port()
+        ? SerialConnection.linkId(serial)
         : mode.configName() + ":" + host + ":" + port;
   }
 
@@ -203,6 +207,13 @@ public record ModbusProtocolConfig(
     int dataBits = f.integer("dataBits", 8, 8).orElse(8);
     Parity parity = f.parsed("parity", Parity::parse).orElse(Parity.EVEN);
     int stopBits = f.integer("stopBits", 1, 2).orElse(1);
+    if (serialPort != null) {
+      try {
+        SerialPortIdentity.parse(serialPort);
+      } catch (IllegalArgumentException e) {
+        f.error("serialPort", e.getMessage());
+      }
+    }
     return new SerialSettings(
         serialPort == null ? "" : serialPort, baudRate, dataBits, parity, stopBits);
   }
