@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.minicloud.mapper.api.DeviceHealth;
-import io.minicloud.mapper.modbus.sim.SimulatedModbusSlave;
 import io.minicloud.tetherbridge.devices.DeviceFileReader;
 import io.minicloud.tetherbridge.northbound.TopicRoot;
 import io.minicloud.tetherbridge.publish.CommandDispatcher;
@@ -33,7 +32,7 @@ public class BridgeService {
   private final Northbound northbound;
   private BridgeRuntime runtime;
   private DeviceDirectoryWatcher watcher;
-  private SimulatedModbusSlave demoSlave;
+  private final DemoPeripherals demo = new DemoPeripherals();
 
   public BridgeService(
       TetherBridgeOptions options,
@@ -47,12 +46,7 @@ public class BridgeService {
   }
 
   void start(@Observes StartupEvent event) throws java.io.IOException {
-    if (options.demoModbusPort().isPresent()) {
-      // minicloud demo only (DESIGN §3): a simulated device, so a newcomer sees live values
-      demoSlave = SimulatedModbusSlave.start(options.demoModbusPort().getAsInt());
-      LOG.info(
-          () -> "demo: simulated Modbus TCP climate controller on 127.0.0.1:" + demoSlave.port());
-    }
+    demo.start(options);
     String node = AgentResource.node(options);
     TopicRoot topics = new TopicRoot(node);
     Payloads payloads = new Payloads(json);
@@ -108,9 +102,7 @@ public class BridgeService {
     if (runtime != null) {
       runtime.close();
     }
-    if (demoSlave != null) {
-      demoSlave.close();
-    }
+    demo.close();
   }
 
   public BridgeRuntime runtime() {

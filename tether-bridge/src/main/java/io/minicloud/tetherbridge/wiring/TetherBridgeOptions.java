@@ -62,6 +62,12 @@ public interface TetherBridgeOptions {
   /** Demo only: serve a simulated Modbus TCP device on this loopback port. */
   OptionalInt demoModbusPort();
 
+  /**
+   * Demo only: run an Arduino Uno with the stock StandardFirmata in simavr (when installed) and
+   * make its serial port appear as this symlink, which the demo's device file names.
+   */
+  Optional<Path> demoFirmataLink();
+
   /** Northbound MQTT settings. */
   interface Mqtt {
     /**
