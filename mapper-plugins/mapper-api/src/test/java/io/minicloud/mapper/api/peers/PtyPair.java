@@ -27,9 +27,13 @@ public final class PtyPair implements AutoCloseable {
   }
 
   public static PtyPair start(Path dir, String name) throws IOException, InterruptedException {
-    Path a = dir.resolve(name + "-a");
-    Path b = dir.resolve(name + "-b");
-    Path log = dir.resolve(name + "-socat.log");
+    return start(dir.resolve(name + "-a"), dir.resolve(name + "-b"), dir.resolve(name + ".log"));
+  }
+
+  /** A pair whose ends are the symlinks {@code a} and {@code b}; socat logs to {@code log}. */
+  public static PtyPair start(Path a, Path b, Path log) throws IOException, InterruptedException {
+    Files.deleteIfExists(a);
+    Files.deleteIfExists(b);
     Process socat =
         PeerProcess.start(
             List.of("socat", "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b), log);

@@ -1,6 +1,7 @@
 package io.minicloud.mapper.modbus.peers;
 
 import io.minicloud.mapper.api.peers.PeerProcess;
+import io.minicloud.mapper.api.peers.PtyPair;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ public final class PymodbusPeer implements AutoCloseable {
   private final Mode mode;
   private final int port;
   private Process slave;
-  private Process socat;
+  private PtyPair socat;
 
   private PymodbusPeer(Path dir, Mode mode) {
     this.dir = dir;
@@ -210,23 +211,7 @@ public final class PymodbusPeer implements AutoCloseable {
   }
 
   private void startSocat() throws IOException, InterruptedException {
-    Files.deleteIfExists(slaveDevice());
-    Files.deleteIfExists(serialDevice());
-    socat =
-        PeerProcess.start(
-            List.of(
-                "socat",
-                "pty,raw,echo=0,link=" + slaveDevice(),
-                "pty,raw,echo=0,link=" + serialDevice()),
-            dir.resolve("socat.log"));
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (!(Files.exists(slaveDevice()) && Files.exists(serialDevice()))) {
-      if (!socat.isAlive() || System.nanoTime() > deadline) {
-        throw new IOException(
-            "socat made no pty pair:\n" + PeerProcess.tail(dir.resolve("socat.log")));
-      }
-      Thread.sleep(20);
-    }
+    socat = PtyPair.start(slaveDevice(), serialDevice(), dir.resolve("socat.log"));
   }
 
   /** (Re)starts the slave and waits until it serves. */
@@ -300,7 +285,9 @@ public final class PymodbusPeer implements AutoCloseable {
   public void close() {
     try {
       stop();
-      PeerProcess.stop(socat);
+      if (socat != null) {
+        socat.close();
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
