@@ -1,4 +1,4 @@
-package io.minicloud.mapper.mqtt;
+package io.minicloud.mapper.api.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.minicloud.mapper.mqtt;
+package io.minicloud.mapper.api.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.minicloud.mapper.api.BoolValue;

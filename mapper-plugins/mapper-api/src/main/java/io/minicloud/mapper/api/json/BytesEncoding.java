@@ -1,4 +1,4 @@
-package io.minicloud.mapper.mqtt;
+package io.minicloud.mapper.api.json;
 
 import java.util.Base64;
 import java.util.HexFormat;

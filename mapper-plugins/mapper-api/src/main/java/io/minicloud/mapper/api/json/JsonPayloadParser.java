@@ -1,4 +1,4 @@
-package io.minicloud.mapper.mqtt;
+package io.minicloud.mapper.api.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -12,7 +12,8 @@ import java.io.IOException;
 /**
  * Parses device payloads into a JSON tree with hard limits, so that whatever a device (or anyone
  * who can publish to its topic) sends costs bounded memory and time and ends in a value or a {@link
- * ParsedPayload.Malformed}, never in an exception escaping the MQTT client's thread.
+ * ParsedPayload.Malformed}, never in an exception escaping a protocol client's receive thread (MQTT
+ * messages, CoAP notifications).
  *
  * <ul>
  *   <li>size: payloads over {@code maxBytes} (default 256 KiB) are not parsed at all
@@ -45,20 +46,27 @@ public final class JsonPayloadParser {
     this.maxBytes = maxBytes;
     JsonFactory factory =
         JsonFactory.builder()
-            .streamReadConstraints(
-                StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_DEPTH)
-                    .maxNumberLength(MAX_NUMBER_LENGTH)
-                    .maxStringLength(maxBytes)
-                    .maxNameLength(MAX_NAME_LENGTH)
-                    .maxDocumentLength(maxBytes)
-                    .build())
+            .streamReadConstraints(constraints(maxBytes))
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
     this.mapper =
         new ObjectMapper(factory)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  }
+
+  /**
+   * The limits above for a payload of at most {@code maxBytes}: other formats parsed into the same
+   * tree (CBOR) use them too, so a hostile device costs the same whatever it sends.
+   */
+  public static StreamReadConstraints constraints(int maxBytes) {
+    return StreamReadConstraints.builder()
+        .maxNestingDepth(MAX_DEPTH)
+        .maxNumberLength(MAX_NUMBER_LENGTH)
+        .maxStringLength(maxBytes)
+        .maxNameLength(MAX_NAME_LENGTH)
+        .maxDocumentLength(maxBytes)
+        .build();
   }
 
   public int maxBytes() {

@@ -1,14 +1,14 @@
-package io.minicloud.mapper.mqtt;
+package io.minicloud.mapper.api.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** What one MQTT payload turned out to be. */
+/** What one device payload (an MQTT message, a CoAP response body) turned out to be. */
 public sealed interface ParsedPayload {
 
-  /** A JSON document within every limit. */
+  /** A JSON (or CBOR) document within every limit. */
   record Json(JsonNode root) implements ParsedPayload {}
 
-  /** Not JSON, or JSON beyond a limit (nesting, number length, duplicate keys). */
+  /** Not JSON (CBOR), or beyond a limit (nesting, number length, duplicate keys). */
   record Malformed(String reason) implements ParsedPayload {}
 
   /** Larger than the payload limit: dropped without being parsed. */
