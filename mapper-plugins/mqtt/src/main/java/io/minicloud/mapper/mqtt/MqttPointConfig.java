@@ -4,6 +4,7 @@ import io.minicloud.mapper.api.ConfigException.FieldError;
 import io.minicloud.mapper.api.DataType;
 import io.minicloud.mapper.api.PropertySpec;
 import io.minicloud.mapper.api.Transform;
+import io.minicloud.mapper.api.config.ConfigFields;
 import io.minicloud.mapper.api.json.BytesEncoding;
 import io.minicloud.mapper.api.json.JsonPath;
 import java.util.HashMap;

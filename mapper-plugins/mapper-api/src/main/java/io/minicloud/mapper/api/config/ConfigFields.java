@@ -1,4 +1,4 @@
-package io.minicloud.mapper.mqtt;
+package io.minicloud.mapper.api.config;
 
 import io.minicloud.mapper.api.ConfigException.FieldError;
 import java.nio.file.Files;
@@ -13,30 +13,31 @@ import java.util.function.Function;
 
 /**
  * Reads typed settings out of one untyped config map (a KubeEdge {@code configData}), collecting
- * every error with its field path instead of stopping at the first.
+ * every error with its field path instead of stopping at the first. Shared by the plugins that bind
+ * {@code configData} the same way (MQTT devices, CoAP).
  */
-final class ConfigFields {
+public final class ConfigFields {
   private final Map<String, Object> values;
   private final Function<String, String> fieldPath;
   private final List<FieldError> errors;
 
-  ConfigFields(
+  public ConfigFields(
       Map<String, Object> values, Function<String, String> fieldPath, List<FieldError> errors) {
     this.values = values;
     this.fieldPath = fieldPath;
     this.errors = errors;
   }
 
-  boolean has(String key) {
+  public boolean has(String key) {
     return values.containsKey(key);
   }
 
-  void error(String key, String reason) {
+  public void error(String key, String reason) {
     errors.add(new FieldError(fieldPath.apply(key), reason));
   }
 
   /** A non-blank string. Numbers are refused: {@code password: 0123} would lose its zero. */
-  Optional<String> text(String key) {
+  public Optional<String> text(String key) {
     Object value = present(key);
     if (value == null) {
       return Optional.empty();
@@ -49,7 +50,7 @@ final class ConfigFields {
   }
 
   /** A whole number in {@code [min, max]}, written as a number or a numeric string. */
-  Optional<Long> integer(String key, long min, long max) {
+  public Optional<Long> integer(String key, long min, long max) {
     Object value = present(key);
     if (value == null) {
       return Optional.empty();
@@ -78,7 +79,7 @@ final class ConfigFields {
   }
 
   /** A path to a regular file that exists and is readable now (it is read again on connect). */
-  Optional<Path> readableFile(String key) {
+  public Optional<Path> readableFile(String key) {
     Optional<String> text = text(key);
     if (text.isEmpty()) {
       return Optional.empty();
@@ -97,7 +98,7 @@ final class ConfigFields {
   }
 
   /** The value, or null when absent; an explicit null is an error ({@code scale:} left empty). */
-  Object present(String key) {
+  public Object present(String key) {
     if (!values.containsKey(key)) {
       return null;
     }
@@ -109,7 +110,7 @@ final class ConfigFields {
   }
 
   /** Reports every key that is not in {@code known}, listing what is. */
-  void rejectUnknown(Set<String> known) {
+  public void rejectUnknown(Set<String> known) {
     for (String key : values.keySet()) {
       if (!known.contains(key)) {
         error(
