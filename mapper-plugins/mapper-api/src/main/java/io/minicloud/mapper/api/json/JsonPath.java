@@ -180,6 +180,21 @@ public final class JsonPath {
     return new IllegalArgumentException("'" + text + "' at position " + at + ": " + why);
   }
 
+  /**
+   * The member names of a path made only of {@code .name} / {@code ['name']} steps ({@code $} has
+   * none), for writers that build the object a value sits in; empty when the path has an index.
+   */
+  public java.util.Optional<List<String>> memberNames() {
+    List<String> names = new ArrayList<>();
+    for (Segment segment : segments) {
+      if (!(segment instanceof Member m)) {
+        return java.util.Optional.empty();
+      }
+      names.add(m.name());
+    }
+    return java.util.Optional.of(List.copyOf(names));
+  }
+
   /** Finds the one value this path names in {@code root}. */
   public Match evaluate(JsonNode root) {
     JsonNode node = root;

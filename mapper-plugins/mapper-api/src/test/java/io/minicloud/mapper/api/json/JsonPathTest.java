@@ -147,4 +147,15 @@ class JsonPathTest {
     assertEquals(dot, bracket);
     assertEquals(dot.hashCode(), bracket.hashCode());
   }
+
+  @Test
+  void memberNamesOfAPathWithoutIndicesAreTheStepsInOrder() {
+    // GIVEN paths with and without an array index
+    // WHEN their member names are asked for
+    // THEN only index-free paths have them, in order
+    assertEquals(java.util.List.of(), JsonPath.parse("$").memberNames().orElseThrow());
+    assertEquals(
+        java.util.List.of("a", "b c"), JsonPath.parse("$.a['b c']").memberNames().orElseThrow());
+    assertTrue(JsonPath.parse("$.a[0]").memberNames().isEmpty());
+  }
 }
