@@ -37,6 +37,9 @@ final class CoapExchange {
       response = client.advanced(request);
     } catch (ConnectorException e) {
       throw linkFailure(call, e);
+    } catch (IOException e) {
+      // Californium hands a failed DTLS handshake over as an IOException around its cause
+      throw linkFailure(call, e);
     }
     if (response == null) {
       if (request.getSendError() != null) {
