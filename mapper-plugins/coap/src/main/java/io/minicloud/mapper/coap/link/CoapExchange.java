@@ -38,7 +38,21 @@ final class CoapExchange {
     } catch (ConnectorException e) {
       throw linkFailure(call, e);
     } catch (IOException e) {
-      // Californium hands a failed DTLS handshake over as an IOException around its cause
+      // Californium hands failures over as an IOException around their cause: a body over
+      // MAX_RESOURCE_BODY_SIZE is the device's doing (an IllegalStateException), the rest the
+      // link's
+      if (e.getCause() instanceof IllegalStateException tooLarge) {
+        throw new DeviceException(
+            ErrorKind.MALFORMED,
+            call.describe()
+                + " on "
+                + settings.uri()
+                + ": "
+                + tooLarge.getMessage()
+                + " (maxBodySize "
+                + settings.maxBodySize()
+                + ")");
+      }
       throw linkFailure(call, e);
     }
     if (response == null) {
