@@ -19,6 +19,7 @@ import io.minicloud.mapper.coap.link.CoapCall;
 import io.minicloud.mapper.coap.link.CoapConnection;
 import io.minicloud.mapper.coap.link.CoapLink;
 import io.minicloud.mapper.coap.link.CoapReply;
+import io.minicloud.mapper.coap.link.Notification;
 import io.minicloud.mapper.coap.link.ObserveRequest;
 import io.minicloud.mapper.coap.payload.PayloadDecoder;
 import io.minicloud.mapper.coap.payload.PayloadEncoder;
@@ -47,7 +48,6 @@ public final class CoapDeviceDriver implements DeviceDriver {
   private final CoapDeviceConfig config;
   private final Clock clock;
   private final PayloadDecoder decoder;
-  private final ObservedValues observed = new ObservedValues();
 
   public CoapDeviceDriver(CoapDeviceConfig config, Clock clock) {
     this.config = config;
@@ -86,21 +86,17 @@ public final class CoapDeviceDriver implements DeviceDriver {
               + String.join(", ", differences)
               + " differ: give them the same settings, or reach one through another identity");
     }
-    observed.clear();
     PushSignal signal = session.pushSignal();
     for (Map.Entry<CoapPoint.ResourceKey, List<String>> resource : observedResources().entrySet()) {
       List<String> properties = List.copyOf(resource.getValue());
       CoapPoint first = config.points().get(properties.get(0));
       connection.observe(
           new ObserveRequest(
-              config.device() + " " + resource.getKey(),
+              observationKey(first),
               first.path(),
               Optional.of(first.accept()),
               first.maxAge(),
-              reply -> {
-                properties.forEach(p -> observed.put(p, reply, clock.instant()));
-                signal.changed(properties);
-              }));
+              reply -> signal.changed(properties)));
     }
   }
 
@@ -125,7 +121,7 @@ public final class CoapDeviceDriver implements DeviceDriver {
     for (String property : properties) {
       CoapPoint point = point(property, "read");
       if (point.observe()) {
-        results.put(property, fromNotification(property, point));
+        results.put(property, fromNotification(connection, property, point));
       } else {
         toGet.computeIfAbsent(point.resource(), k -> new ArrayList<>()).add(property);
       }
@@ -156,8 +152,14 @@ public final class CoapDeviceDriver implements DeviceDriver {
     return ordered;
   }
 
-  private PointResult fromNotification(String property, CoapPoint point) {
-    Optional<ObservedValues.Notification> latest = observed.latest(property);
+  /** One observation per device and resource: properties on one resource share it. */
+  private String observationKey(CoapPoint point) {
+    return config.device() + " " + point.resource();
+  }
+
+  private PointResult fromNotification(
+      CoapConnection connection, String property, CoapPoint point) {
+    Optional<Notification> latest = connection.latest(observationKey(point));
     if (latest.isEmpty()) {
       return PointResult.failed(
           property,
@@ -165,9 +167,9 @@ public final class CoapDeviceDriver implements DeviceDriver {
               ErrorKind.NO_DATA,
               "no notification from " + settings().uri() + point.path() + " yet"));
     }
-    ObservedValues.Notification n = latest.get();
+    Notification n = latest.get();
     Duration age = Duration.between(n.receivedAt(), clock.instant());
-    Duration fresh = ObservedValues.freshFor(n, point.maxAge());
+    Duration fresh = n.freshFor(point.maxAge());
     if (age.compareTo(fresh.plus(FRESHNESS_GRACE)) > 0) {
       return PointResult.failed(
           property,

@@ -4,6 +4,7 @@ import io.minicloud.mapper.api.Connection;
 import io.minicloud.mapper.api.DeviceException;
 import io.minicloud.mapper.coap.config.CoapEndpointSettings;
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * What a driver needs from a CoAP endpoint: requests and observations. {@link CoapLink} is the real
@@ -33,4 +34,10 @@ public interface CoapConnection extends Connection {
    * @throws IOException when the connection is closed
    */
   void observe(ObserveRequest request) throws IOException;
+
+  /**
+   * The latest reply of the observation {@code key}, kept by the connection (so values never
+   * outlive it: after a reconnect, nothing is served until the device notifies again).
+   */
+  Optional<Notification> latest(String key);
 }

@@ -4,7 +4,9 @@ import io.minicloud.mapper.coap.config.CoapEndpointSettings;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,6 +33,8 @@ public final class CoapLink implements CoapConnection {
   private final Connector connector;
   private final ScheduledExecutorService watchdog;
   private final Map<String, ObservationWatch> watches = new ConcurrentHashMap<>();
+  private final Map<String, Notification> latest = new ConcurrentHashMap<>();
+  private final Clock clock = Clock.systemUTC();
   private volatile boolean open = true;
 
   private CoapLink(CoapEndpointSettings settings, CoapEndpoint endpoint, Connector connector) {
@@ -95,9 +99,19 @@ public final class CoapLink implements CoapConnection {
   @Override
   public void observe(ObserveRequest request) throws IOException {
     requireOpen();
+    ObserveRequest storing =
+        new ObserveRequest(
+            request.key(),
+            request.path(),
+            request.accept(),
+            request.maxAge(),
+            reply -> {
+              latest.put(request.key(), new Notification(reply, clock.instant()));
+              request.listener().accept(reply);
+            });
     ObservationWatch watch =
         new ObservationWatch(
-            request,
+            storing,
             settings.uri() + request.path(),
             this::client,
             System::nanoTime,
@@ -107,6 +121,11 @@ public final class CoapLink implements CoapConnection {
       previous.close();
     }
     watch.register(settings.requestTimeout().toMillis());
+  }
+
+  @Override
+  public Optional<Notification> latest(String key) {
+    return Optional.ofNullable(latest.get(key));
   }
 
   /** Registrations sent for an observation (1 until it had to be re-registered). */
