@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.minicloud.mapper.api.DeviceHealth;
 import io.minicloud.mapper.api.Quality;
 import io.minicloud.mapper.api.StringValue;
+import io.minicloud.mapper.coap.config.CoapEndpointSettings;
+import io.minicloud.mapper.coap.config.CoapUri;
+import io.minicloud.mapper.coap.discovery.CoapDiscovery;
+import io.minicloud.mapper.coap.discovery.DeviceSuggestions;
 import io.minicloud.mapper.coap.peers.LibcoapServer;
 import io.minicloud.tetherbridge.devices.DeviceFileReader;
 import io.minicloud.tetherbridge.runtime.RuntimeSettings;
@@ -105,6 +109,31 @@ class CoapRuntimeIT {
     assertTrue(
         values.stream().allMatch(v -> v.matches(".*\\d\\d:\\d\\d:\\d\\d")), values.toString());
     assertEquals(DeviceHealth.ONLINE, bridge.status(DEVICE).health());
+  }
+
+  @Test
+  void aDiscoveredSuggestionIsADeviceFileTheBridgeRuns() throws Exception {
+    // GIVEN the suggestion `minicloud devices discover` makes for libcoap's server
+    CoapUri uri = CoapUri.parse(server.uri());
+    String yaml =
+        DeviceSuggestions.yaml(
+            uri,
+            DeviceSuggestions.protocolConfig(uri, java.util.Map.of()),
+            DeviceSuggestions.properties(
+                CoapDiscovery.discover(CoapEndpointSettings.of(uri, Optional.empty()))));
+    Path file = Files.writeString(dir.resolve("suggested.yaml"), yaml);
+
+    // WHEN the bridge loads it as it is
+    bridge.runtime().apply(new DeviceFileReader().read(file));
+
+    // THEN the observed /time goes north from the suggested device
+    String device = "coap-127-0-0-1-" + server.port();
+    BridgeUnderTest.await(
+        "suggested device publishes /time",
+        Duration.ofSeconds(15),
+        () ->
+            bridge.published().telemetry(device, "time").stream()
+                .anyMatch(t -> t.reading().quality() == Quality.GOOD));
   }
 
   private List<String> good() {
