@@ -125,21 +125,38 @@ class CoapDtlsIT {
             .find(),
         libcoap);
 
-    // WHEN the link opens
-    IOException e =
-        assertThrows(
-            IOException.class,
-            () ->
-                readTime(
-                    Map.of(
-                        "uri",
-                        server.dtlsUri(),
-                        "pskIdentity",
-                        "bridge",
-                        "pskKeyFile",
-                        key.toString(),
-                        "requestTimeout",
-                        3000)));
+    // WHEN the link opens, every log record captured down to TRACE
+    LogCapture logs = new LogCapture();
+    IOException e;
+    try (logs) {
+      e =
+          assertThrows(
+              IOException.class,
+              () ->
+                  readTime(
+                      Map.of(
+                          "uri",
+                          server.dtlsUri(),
+                          "pskIdentity",
+                          "bridge",
+                          "pskKeyFile",
+                          key.toString(),
+                          "requestTimeout",
+                          3000)));
+      // and the right key too, so its records are checked as well
+      Path right = Files.writeString(dir.resolve("right"), PSK);
+      assertTrue(
+          readTime(
+                  Map.of(
+                      "uri",
+                      server.dtlsUri(),
+                      "pskIdentity",
+                      "bridge",
+                      "pskKeyFile",
+                      right.toString()))
+              .get(0)
+              .isOk());
+    }
 
     System.out.println("[CoapDtlsIT] wrong PSK: " + e.getMessage());
     // THEN it is a link failure that says the handshake failed, and the key appears nowhere
@@ -148,6 +165,18 @@ class CoapDtlsIT {
     assertTrue(everything.contains("DTLS handshake"), everything);
     assertFalse(everything.contains(wrong), everything);
     assertFalse(everything.contains(PSK), everything);
+    // AND no log record of ours, Californium's or Scandium's holds either key, as text or hex
+    assertTrue(logs.lines().size() > 10, "Californium logged: " + logs.lines().size());
+    for (String secret :
+        List.of(
+            wrong,
+            PSK,
+            java.util.HexFormat.of().formatHex(wrong.getBytes()),
+            java.util.HexFormat.of().formatHex(PSK.getBytes()))) {
+      for (String line : logs.lines()) {
+        assertFalse(line.toLowerCase(java.util.Locale.ROOT).contains(secret), line);
+      }
+    }
   }
 
   @Test
