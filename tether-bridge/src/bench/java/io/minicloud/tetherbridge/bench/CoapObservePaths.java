@@ -61,6 +61,7 @@ final class CoapObservePaths {
             });
     return () -> {
       relation.reactiveCancel();
+      client.shutdown(); // its observe executor is a non-daemon thread
       endpoint.destroy();
     };
   }

@@ -163,6 +163,15 @@ class CoapLibcoapIT {
         Duration.ofSeconds(20),
         () -> signals.get() >= afterRestart + 3);
     assertTrue(link.registrations(key) >= 2, "re-registrations: " + link.registrations(key));
+    // AND closing the link leaves no Californium client thread behind (one leaked per
+    // registration before the link lent its executor to its clients)
+    link.close();
+    await(
+        "no CoapClient(secondary) thread",
+        Duration.ofSeconds(5),
+        () ->
+            Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.isAlive() && t.getName().startsWith("CoapClient(secondary)")));
   }
 
   @Test

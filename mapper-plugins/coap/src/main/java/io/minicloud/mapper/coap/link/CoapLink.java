@@ -8,8 +8,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.californium.core.CoapClient;
 import org.eclipse.californium.core.network.CoapEndpoint;
@@ -31,7 +30,15 @@ public final class CoapLink implements CoapConnection {
   private final CoapEndpointSettings settings;
   private final CoapEndpoint endpoint;
   private final Connector connector;
-  private final ScheduledExecutorService watchdog;
+
+  /**
+   * The link's one extra thread: checks observations, and runs Californium's client callbacks
+   * (observe handlers, relation timers). Without it every CoapClient that observes starts a
+   * non-daemon "CoapClient(secondary)" thread of its own, which lives until the client is shut
+   * down: one leaked thread per (re-)registration.
+   */
+  private final ScheduledThreadPoolExecutor watchdog;
+
   private final Map<String, ObservationWatch> watches = new ConcurrentHashMap<>();
   private final Map<String, Notification> latest = new ConcurrentHashMap<>();
   private final Clock clock = Clock.systemUTC();
@@ -42,7 +49,8 @@ public final class CoapLink implements CoapConnection {
     this.endpoint = endpoint;
     this.connector = connector;
     this.watchdog =
-        Executors.newSingleThreadScheduledExecutor(
+        new ScheduledThreadPoolExecutor(
+            1,
             r -> {
               Thread t = new Thread(r, "coap-observe " + settings.uri());
               t.setDaemon(true);
@@ -138,6 +146,8 @@ public final class CoapLink implements CoapConnection {
     CoapClient client = new CoapClient(uri);
     client.setEndpoint(endpoint);
     client.setTimeout(settings.requestTimeout().toMillis());
+    // detached: the link owns the executor and shuts it down in close()
+    client.setExecutors(watchdog, watchdog, true);
     return client;
   }
 
