@@ -95,7 +95,7 @@ public final class CoapObserveBench {
   private static void table(StringBuilder out, CoAP.Type type, Sample[] bare, Sample[] bridge) {
     out.append(
         String.format(
-            "%s notifications (server: Californium, /counter changed() in a loop)%n"
+            "%s notifications (server: Californium /counter, changed() as soon as the last one was sent)%n"
                 + "| run | reference: bare Californium client notif/s | p50 ms | p99 ms"
                 + " | bridge → MQTT msg/s | p50 ms | p99 ms | server built/s (bridge run) |%n"
                 + "|---|---|---|---|---|---|---|---|%n",
