@@ -23,6 +23,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LibcoapServer implements AutoCloseable {
   public static final String SERVER = "coap-server-openssl";
+
+  /** libcoap's GnuTLS build: the one with raw public keys (RFC 7250). */
+  public static final String GNUTLS_SERVER = "coap-server-gnutls";
+
   public static final String CLIENT = "coap-client-openssl";
 
   /** Optional PKI for X.509 DTLS: the server's certificate, key and the CA it trusts. */
@@ -30,16 +34,16 @@ public final class LibcoapServer implements AutoCloseable {
 
   private final Path dir;
   private final int port;
-  private final Optional<String> psk;
-  private final Optional<Pki> pki;
+  private final String binary;
+  private final List<String> securityArgs;
   private Process process;
   private int starts;
 
-  private LibcoapServer(Path dir, int port, Optional<String> psk, Optional<Pki> pki) {
+  private LibcoapServer(Path dir, int port, String binary, List<String> securityArgs) {
     this.dir = dir;
     this.port = port;
-    this.psk = psk;
-    this.pki = pki;
+    this.binary = binary;
+    this.securityArgs = List.copyOf(securityArgs);
   }
 
   /** Null when the peer can run here, else why not (for assumeTrue). */
@@ -56,8 +60,43 @@ public final class LibcoapServer implements AutoCloseable {
    */
   public static LibcoapServer start(Path dir, Optional<String> psk, Optional<Pki> pki)
       throws IOException, InterruptedException {
+    List<String> security = new ArrayList<>();
+    psk.ifPresent(k -> security.addAll(List.of("-k", k)));
+    pki.ifPresent(
+        p ->
+            security.addAll(
+                List.of(
+                    "-c",
+                    p.cert().toString(),
+                    "-j",
+                    p.key().toString(),
+                    "-C",
+                    p.ca().toString(),
+                    "-R",
+                    p.ca().toString())));
+    return start(dir, SERVER, security);
+  }
+
+  /**
+   * libcoap's GnuTLS server with a raw public key: {@code rpkFile} holds its {@code EC PRIVATE KEY}
+   * and {@code PUBLIC KEY} (PEM). Null from {@link #missingGnutls()} first.
+   */
+  public static LibcoapServer startWithRawPublicKey(Path dir, Path rpkFile)
+      throws IOException, InterruptedException {
+    return start(dir, GNUTLS_SERVER, List.of("-M", rpkFile.toString()));
+  }
+
+  /** Null when the GnuTLS server is installed, else why not. */
+  public static String missingGnutls() {
+    return PeerProcess.onPath(GNUTLS_SERVER)
+        ? null
+        : GNUTLS_SERVER + " not installed (apt-get install libcoap3-bin)";
+  }
+
+  private static LibcoapServer start(Path dir, String binary, List<String> security)
+      throws IOException, InterruptedException {
     Files.createDirectories(dir);
-    LibcoapServer server = new LibcoapServer(dir, freePortPair(), psk, pki);
+    LibcoapServer server = new LibcoapServer(dir, freePortPair(), binary, security);
     server.launch();
     return server;
   }
@@ -80,20 +119,8 @@ public final class LibcoapServer implements AutoCloseable {
 
   private void launch() throws IOException, InterruptedException {
     List<String> command =
-        new ArrayList<>(List.of(SERVER, "-A", "127.0.0.1", "-p", String.valueOf(port), "-d", "10"));
-    psk.ifPresent(k -> command.addAll(List.of("-k", k)));
-    pki.ifPresent(
-        p ->
-            command.addAll(
-                List.of(
-                    "-c",
-                    p.cert().toString(),
-                    "-j",
-                    p.key().toString(),
-                    "-C",
-                    p.ca().toString(),
-                    "-R",
-                    p.ca().toString())));
+        new ArrayList<>(List.of(binary, "-A", "127.0.0.1", "-p", String.valueOf(port), "-d", "10"));
+    command.addAll(securityArgs);
     Path log = dir.resolve("coap-server-" + port + "-" + (++starts) + ".log");
     process = PeerProcess.start(command, log);
     // libcoap serves TCP on the same port as UDP, once both are bound
