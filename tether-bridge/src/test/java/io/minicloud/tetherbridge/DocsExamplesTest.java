@@ -22,9 +22,9 @@ class DocsExamplesTest {
   private static final Path EXAMPLES = Path.of("..", "docs", "examples", "devices");
 
   @Test
-  void theBridgeShipsTheModbusAndMqttPlugins() {
+  void theBridgeShipsTheModbusMqttAndCoapPlugins() {
     assertTrue(
-        PluginRegistry.discover().protocols().containsAll(List.of("modbus", "mqtt")),
+        PluginRegistry.discover().protocols().containsAll(List.of("modbus", "mqtt", "coap")),
         PluginRegistry.discover().protocols().toString());
   }
 

@@ -19,6 +19,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       DemoCommand.class,
       StatusCommand.class,
       CharacterizeCommand.class,
+      DevicesCommand.class,
       TestCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class

@@ -62,6 +62,9 @@ public final class ModbusPollRateBench {
   private static final Logger RUNTIME_LOG = Logger.getLogger(BridgeRuntime.class.getName());
 
   public static void main(String[] args) throws Exception {
+    if (!BenchSelection.includes("modbus")) {
+      return;
+    }
     RUNTIME_LOG.setLevel(Level.WARNING);
     int runs = Integer.getInteger("bench.runs", 5);
     double seconds = Double.parseDouble(System.getProperty("bench.seconds", "3"));

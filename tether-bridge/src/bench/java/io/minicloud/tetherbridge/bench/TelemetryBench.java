@@ -25,6 +25,9 @@ public final class TelemetryBench {
   private TelemetryBench() {}
 
   public static void main(String[] args) throws Exception {
+    if (!BenchSelection.includes("telemetry")) {
+      return;
+    }
     int runs = Integer.getInteger("bench.runs", 5);
     int messages = Integer.getInteger("bench.messages", 30_000);
     int latencyMessages = Integer.getInteger("bench.latencyMessages", 3_000);

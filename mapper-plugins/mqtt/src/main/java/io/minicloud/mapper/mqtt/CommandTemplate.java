@@ -9,6 +9,7 @@ import io.minicloud.mapper.api.ErrorKind;
 import io.minicloud.mapper.api.LongValue;
 import io.minicloud.mapper.api.StringValue;
 import io.minicloud.mapper.api.Value;
+import io.minicloud.mapper.api.json.BytesEncoding;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

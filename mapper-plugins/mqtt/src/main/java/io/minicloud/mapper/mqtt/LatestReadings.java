@@ -1,5 +1,7 @@
 package io.minicloud.mapper.mqtt;
 
+import io.minicloud.mapper.api.json.JsonPayloadParser;
+import io.minicloud.mapper.api.json.ParsedPayload;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.minicloud.mapper.mqtt;
 
 import io.minicloud.mapper.api.PointBinding;
+import io.minicloud.mapper.api.json.BytesEncoding;
 import java.util.Objects;
 import java.util.Optional;
 

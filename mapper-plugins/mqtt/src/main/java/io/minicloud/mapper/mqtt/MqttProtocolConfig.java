@@ -1,6 +1,7 @@
 package io.minicloud.mapper.mqtt;
 
 import io.minicloud.mapper.api.ConfigException.FieldError;
+import io.minicloud.mapper.api.config.ConfigFields;
 import io.minicloud.mapper.api.tls.Secret;
 import java.time.Duration;
 import java.util.LinkedHashSet;

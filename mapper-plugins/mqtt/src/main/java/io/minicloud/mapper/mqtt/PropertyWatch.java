@@ -4,6 +4,10 @@ import io.minicloud.mapper.api.DataType;
 import io.minicloud.mapper.api.DeviceException;
 import io.minicloud.mapper.api.ErrorKind;
 import io.minicloud.mapper.api.Transform;
+import io.minicloud.mapper.api.json.BytesEncoding;
+import io.minicloud.mapper.api.json.JsonPath;
+import io.minicloud.mapper.api.json.JsonValueConverter;
+import io.minicloud.mapper.api.json.ParsedPayload;
 import java.time.Instant;
 import java.util.Objects;
 

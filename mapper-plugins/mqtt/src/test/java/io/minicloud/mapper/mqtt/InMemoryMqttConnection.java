@@ -1,5 +1,6 @@
 package io.minicloud.mapper.mqtt;
 
+import io.minicloud.mapper.api.json.JsonPayloadParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
