@@ -32,6 +32,8 @@ public final class BoardModel {
   private final Map<Integer, Integer> digitalPorts = new ConcurrentHashMap<>();
   private final Map<Integer, PinStateResponse> pinStates = new ConcurrentHashMap<>();
   private final Deque<String> strings = new ArrayDeque<>();
+  private final java.util.concurrent.atomic.AtomicLong analogReports =
+      new java.util.concurrent.atomic.AtomicLong();
 
   public Optional<FirmwareReport> firmware() {
     return Optional.ofNullable(firmware);
@@ -52,6 +54,11 @@ public final class BoardModel {
   /** The latest value reported for analog channel {@code channel}. */
   public Optional<Sample> analog(int channel) {
     return Optional.ofNullable(analog.get(channel));
+  }
+
+  /** Analog reports received so far, over all channels (how fast the board samples). */
+  public long analogReports() {
+    return analogReports.get();
   }
 
   /** The latest level reported for a digital input pin. */
@@ -92,6 +99,7 @@ public final class BoardModel {
 
   /** Stores an analog report; true when the value differs from the previous one (or is first). */
   boolean analog(int channel, int value, Instant at) {
+    analogReports.incrementAndGet();
     Sample previous = analog.put(channel, new Sample(value, at));
     return previous == null || previous.value() != value;
   }
