@@ -87,8 +87,7 @@ class StandardFirmataIT {
     // this build (avrgirl-arduino 4.2.3's Uno hex) speaks protocol 2.4 and says so: the reason it
     // ignores 2.5's SET_DIGITAL_PIN_VALUE, and why modes are checked against its capabilities
     assertEquals(new FirmataMessage.ProtocolVersion(2, 4), model.protocolVersion().orElseThrow());
-    assertTrue(
-        layout(model).resolution(2, PinMode.PULLUP).isEmpty(), "2.4 has no PULLUP pin mode");
+    assertTrue(layout(model).resolution(2, PinMode.PULLUP).isEmpty(), "2.4 has no PULLUP pin mode");
     assertEquals(20, model.capabilities().orElseThrow().pins().size(), "an Uno has 20 pins");
     BoardLayout layout = layout(model);
     for (int channel = 0; channel < 6; channel++) {
@@ -217,8 +216,7 @@ class StandardFirmataIT {
   }
 
   private static BoardLayout layout(BoardModel model) {
-    return new BoardLayout(
-        model.capabilities().orElseThrow(), model.analogMapping().orElseThrow());
+    return new BoardLayout(model.capabilities().orElseThrow(), model.analogMapping().orElseThrow());
   }
 
   private static boolean lowThenHigh(List<VirtualBoard.PinEvent> history, int from, String pin) {
