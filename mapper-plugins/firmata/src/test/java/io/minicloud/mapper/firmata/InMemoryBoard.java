@@ -25,14 +25,28 @@ final class InMemoryBoard implements ByteConnection {
   private boolean open = true;
   private boolean hostWaiting;
 
+  /** Answers what the host writes, one write at a time (null: no answer). */
+  interface Responder {
+    String answer(byte[] written);
+  }
+
+  private final Responder responder;
+
   /** A board that answers nothing on its own. */
   InMemoryBoard() {
+    this(written -> null);
+  }
+
+  /** A board whose answers a {@link Responder} computes. */
+  InMemoryBoard(Responder responder) {
     this.script = null;
+    this.responder = responder;
   }
 
   /** A board that plays {@code script}: leading board lines are sent at once. */
   InMemoryBoard(FrameScript script) {
     this.script = new ArrayDeque<>(script.steps());
+    this.responder = null;
     synchronized (this) {
       advance();
     }
@@ -103,6 +117,11 @@ final class InMemoryBoard implements ByteConnection {
     }
     written.writeBytes(bytes);
     if (script == null) {
+      String answer = responder.answer(bytes);
+      if (answer != null) {
+        toHost.add(Hex.parse(answer));
+        notifyAll();
+      }
       return;
     }
     for (byte b : bytes) {
