@@ -239,8 +239,9 @@ public final class FirmataConnection implements Connection {
                 + String.join("; ", problems));
       }
       AttachedDevice device = new AttachedDevice(config, layout, signal, written);
-      BoardSetup.configure(this, device);
+      // registered first: the reports that enabling reporting triggers must reach its signal
       attached.put(name, device);
+      BoardSetup.configure(this, device);
     } catch (DeviceException e) {
       attachFailures.put(name, e);
       throw e;

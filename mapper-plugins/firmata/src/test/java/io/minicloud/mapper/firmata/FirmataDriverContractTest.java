@@ -30,12 +30,14 @@ class FirmataDriverContractTest extends DeviceDriverContract {
   private static final List<String> CASES =
       List.of(
           "read-analog",
+          "read-analog-by-pin",
           "read-digital-input",
           "read-output-pin-state",
           "read-i2c-no-device",
           "attach-analog-on-digital-pin",
           "write-digital-output",
-          "write-pwm");
+          "write-pwm",
+          "write-servo-extended");
 
   private final Map<String, InMemoryBoard> boards = new ConcurrentHashMap<>();
   private final Map<String, FirmataConnection> connections = new ConcurrentHashMap<>();
