@@ -127,7 +127,7 @@ public final class FirmataDriver implements DeviceDriver {
           throw new IllegalArgumentException(
               register.length() + " I2C byte(s) take 0.." + max + ", not " + value);
         }
-        connection.i2cWrite(register, value);
+        I2cRequests.write(connection, register, value);
       }
     }
     written.put(property, value);

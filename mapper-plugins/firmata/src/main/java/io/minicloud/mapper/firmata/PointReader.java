@@ -109,7 +109,7 @@ final class PointReader {
   private static LongValue i2c(FirmataConnection connection, FirmataPoint point, Duration timeout)
       throws IOException {
     I2cRegister at = point.i2c().orElseThrow();
-    Optional<I2cReply> reply = connection.i2cRead(at, timeout);
+    Optional<I2cReply> reply = I2cRequests.read(connection, at, timeout);
     if (reply.isEmpty()) {
       throw new DeviceException(
           ErrorKind.TIMEOUT,
