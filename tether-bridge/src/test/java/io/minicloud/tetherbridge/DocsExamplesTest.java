@@ -22,9 +22,9 @@ class DocsExamplesTest {
   private static final Path EXAMPLES = Path.of("..", "docs", "examples", "devices");
 
   @Test
-  void theBridgeShipsTheModbusAndMqttPlugins() {
+  void theBridgeShipsTheModbusMqttAndFirmataPlugins() {
     assertTrue(
-        PluginRegistry.discover().protocols().containsAll(List.of("modbus", "mqtt")),
+        PluginRegistry.discover().protocols().containsAll(List.of("modbus", "mqtt", "firmata")),
         PluginRegistry.discover().protocols().toString());
   }
 
