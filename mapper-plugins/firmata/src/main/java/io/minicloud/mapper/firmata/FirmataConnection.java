@@ -322,6 +322,41 @@ public final class FirmataConnection implements Connection {
     }
   }
 
+  /**
+   * Outputs with a {@code safeValue} are set to it before the port closes (the bridge stops or
+   * drops the device); a board that is already gone cannot be reached, which is logged.
+   */
+  private void applySafeValues() {
+    for (AttachedDevice device : attached.values()) {
+      for (AttachedDevice.Resolved r : device.points()) {
+        FirmataPoint point = r.point();
+        if (point.safeValue().isEmpty() || r.pin().isEmpty()) {
+          continue;
+        }
+        long value = point.safeValue().getAsLong();
+        try {
+          if (point.mode() == PointMode.OUTPUT) {
+            writeDigital(r.pin().getAsInt(), value != 0);
+          } else {
+            writeAnalog(r.pin().getAsInt(), value);
+          }
+        } catch (IOException e) {
+          LOG.warning(
+              () ->
+                  "device "
+                      + device.name()
+                      + ": cannot set "
+                      + point.property()
+                      + " to its safeValue on "
+                      + port
+                      + ": "
+                      + e.getMessage());
+          return;
+        }
+      }
+    }
+  }
+
   private void checkOpen() throws IOException {
     if (!open) {
       throw new IOException("the connection to " + port + " is closed");
@@ -344,6 +379,9 @@ public final class FirmataConnection implements Connection {
 
   @Override
   public void close() {
+    if (open) {
+      applySafeValues();
+    }
     open = false;
     replies.failAll(new IOException("the connection to " + port + " was closed"));
     setupThread.shutdownNow();

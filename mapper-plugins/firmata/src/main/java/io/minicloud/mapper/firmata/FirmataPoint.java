@@ -12,6 +12,8 @@ import java.util.OptionalLong;
  *
  * @param initialValue the raw value an output gets at attach, before anything was written (a pin
  *     level 0/1, a duty count, an angle)
+ * @param safeValue the raw value an output is set to when the bridge closes the connection (a
+ *     heater off when the gateway stops)
  */
 public record FirmataPoint(
     String property,
@@ -20,6 +22,7 @@ public record FirmataPoint(
     OptionalInt analogChannel,
     Optional<I2cRegister> i2c,
     OptionalLong initialValue,
+    OptionalLong safeValue,
     PointBinding binding) {
 
   /** How the point is named in errors: {@code pin 13}, {@code A0}, {@code I2C 0x48}. */

@@ -31,7 +31,8 @@ final class FirmataPointConfig {
             "register",
             "length",
             "byteOrder",
-            "initialValue"));
+            "initialValue",
+            "safeValue"));
     KEYS.addAll(TRANSFORM_KEYS);
   }
 
@@ -59,7 +60,8 @@ final class FirmataPointConfig {
       i2c = i2c(fields, mode.get());
       checkTypes(fields, property, mode.get());
     }
-    OptionalLong initial = initialValue(fields, mode);
+    OptionalLong initial = outputValue(fields, mode, "initialValue");
+    OptionalLong safe = outputValue(fields, mode, "safeValue");
     Transform transform = transform(fields, mode);
     if (errors.size() > before) {
       return Optional.empty();
@@ -73,6 +75,7 @@ final class FirmataPointConfig {
             channel,
             i2c,
             initial,
+            safe,
             new PointBinding(rawType, transform)));
   }
 
@@ -146,22 +149,24 @@ final class FirmataPointConfig {
     }
   }
 
-  private static OptionalLong initialValue(ConfigFields fields, Optional<PointMode> mode) {
-    Object value = fields.present("initialValue");
+  /** {@code initialValue} or {@code safeValue}: a raw output value (a level, a duty, an angle). */
+  private static OptionalLong outputValue(
+      ConfigFields fields, Optional<PointMode> mode, String key) {
+    Object value = fields.present(key);
     if (value == null || mode.isEmpty()) {
       return OptionalLong.empty();
     }
     if (!mode.get().output() || mode.get() == PointMode.I2C) {
-      fields.error("initialValue", "only outputs (OUTPUT, PWM, SERVO) have an initial value");
+      fields.error(key, "only outputs (OUTPUT, PWM, SERVO) have an " + key);
       return OptionalLong.empty();
     }
     if (mode.get() == PointMode.OUTPUT) {
       if (value instanceof Boolean b) {
         return OptionalLong.of(b ? 1 : 0);
       }
-      return optionalLong(fields.integer("initialValue", 0, 1));
+      return optionalLong(fields.integer(key, 0, 1));
     }
-    return optionalLong(fields.integer("initialValue", 0, 0x0FFF_FFFF));
+    return optionalLong(fields.integer(key, 0, 0x0FFF_FFFF));
   }
 
   /** Transform keys bound one at a time so each error names its own field. */

@@ -137,6 +137,32 @@ class StandardFirmataPeripheralsIT {
   }
 
   @Test
+  void closingTheConnectionDrivesOutputsToTheirSafeValue() throws Exception {
+    // GIVEN a heater relay on pin 13 with safeValue off, switched on
+    FirmataDriver driver =
+        attach(
+            device(
+                Devices.property(
+                    "heater",
+                    DataType.BOOL,
+                    true,
+                    "pin",
+                    13,
+                    "mode",
+                    "OUTPUT",
+                    "safeValue",
+                    false)));
+    driver.write(session(), "heater", new io.minicloud.mapper.api.BoolValue(true));
+    assertTrue(board.awaitLevel("B5", 1, WAIT));
+
+    // WHEN the bridge closes the connection (shutdown, device removed)
+    connection.close();
+
+    // THEN the MCU drives the pin low
+    assertTrue(board.awaitLevel("B5", 0, WAIT), board.history()::toString);
+  }
+
+  @Test
   void aBoardThatVanishesIsALinkFailure() throws Exception {
     FirmataDriver driver = attach(Devices.demo(board.pty()));
 
