@@ -41,6 +41,7 @@ import java.util.logging.Logger;
 public final class FirmataConnection implements Connection {
   private static final Logger LOG = Logger.getLogger(FirmataConnection.class.getName());
   private static final int READ_TIMEOUT_MILLIS = 200;
+  private static final int SAFE_DRAIN_MILLIS = 100;
 
   private final ByteConnection io;
   private final String port;
@@ -327,6 +328,7 @@ public final class FirmataConnection implements Connection {
    * drops the device); a board that is already gone cannot be reached, which is logged.
    */
   private void applySafeValues() {
+    boolean sent = false;
     for (AttachedDevice device : attached.values()) {
       for (AttachedDevice.Resolved r : device.points()) {
         FirmataPoint point = r.point();
@@ -340,6 +342,7 @@ public final class FirmataConnection implements Connection {
           } else {
             writeAnalog(r.pin().getAsInt(), value);
           }
+          sent = true;
         } catch (IOException e) {
           LOG.warning(
               () ->
@@ -353,6 +356,15 @@ public final class FirmataConnection implements Connection {
                       + e.getMessage());
           return;
         }
+      }
+    }
+    if (sent) {
+      // closing a port may discard what the driver has not transmitted yet (seen with the pty),
+      // and jSerialComm has no drain: a few bytes at 57600 baud need well under SAFE_DRAIN_MILLIS
+      try {
+        Thread.sleep(SAFE_DRAIN_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
   }
