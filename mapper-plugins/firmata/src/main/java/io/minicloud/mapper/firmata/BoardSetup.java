@@ -50,7 +50,9 @@ final class BoardSetup {
           connection.replies().expect(Replies.Expect.any(FirmwareReport.class));
       try {
         if (board.firmware().isEmpty()) {
-          boot.await(min(BOOT_REPORT_WAIT, deadline));
+          // at most half the timeout, so a board that missed its own boot report is still asked
+          Duration half = timeout.dividedBy(2);
+          boot.await(min(half.compareTo(BOOT_REPORT_WAIT) < 0 ? half : BOOT_REPORT_WAIT, deadline));
         }
       } finally {
         connection.replies().cancel(boot);
