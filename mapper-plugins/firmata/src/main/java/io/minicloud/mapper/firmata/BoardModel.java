@@ -3,6 +3,7 @@ package io.minicloud.mapper.firmata;
 import io.minicloud.mapper.firmata.codec.FirmataMessage.AnalogMappingResponse;
 import io.minicloud.mapper.firmata.codec.FirmataMessage.CapabilityResponse;
 import io.minicloud.mapper.firmata.codec.FirmataMessage.FirmwareReport;
+import io.minicloud.mapper.firmata.codec.FirmataMessage.I2cReply;
 import io.minicloud.mapper.firmata.codec.FirmataMessage.PinStateResponse;
 import io.minicloud.mapper.firmata.codec.FirmataMessage.ProtocolVersion;
 import java.time.Instant;
@@ -31,6 +32,7 @@ public final class BoardModel {
   private final Map<Integer, Sample> analog = new ConcurrentHashMap<>();
   private final Map<Integer, Integer> digitalPorts = new ConcurrentHashMap<>();
   private final Map<Integer, PinStateResponse> pinStates = new ConcurrentHashMap<>();
+  private final Map<Integer, I2cReply> i2cReplies = new ConcurrentHashMap<>();
   private final Deque<String> strings = new ArrayDeque<>();
   private final java.util.concurrent.atomic.AtomicLong analogReports =
       new java.util.concurrent.atomic.AtomicLong();
@@ -72,6 +74,11 @@ public final class BoardModel {
     return Optional.ofNullable(pinStates.get(pin));
   }
 
+  /** The last I2C_REPLY from the slave at {@code address}. */
+  public Optional<I2cReply> i2cReply(int address) {
+    return Optional.ofNullable(i2cReplies.get(address));
+  }
+
   /** The latest STRING_DATA messages, oldest first (at most 32). */
   public synchronized List<String> strings() {
     return List.copyOf(strings);
@@ -95,6 +102,10 @@ public final class BoardModel {
 
   void pinState(PinStateResponse state) {
     pinStates.put(state.pin(), state);
+  }
+
+  void i2cReply(I2cReply reply) {
+    i2cReplies.put(reply.address(), reply);
   }
 
   /** Stores an analog report; true when the value differs from the previous one (or is first). */
@@ -122,6 +133,7 @@ public final class BoardModel {
     analog.clear();
     digitalPorts.clear();
     pinStates.clear();
+    i2cReplies.clear();
     capabilities = null;
     analogMapping = null;
   }

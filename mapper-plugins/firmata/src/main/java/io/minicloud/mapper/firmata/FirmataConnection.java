@@ -279,6 +279,8 @@ public final class FirmataConnection implements Connection {
       board.analogMapping(m);
     } else if (message instanceof FirmataMessage.PinStateResponse s) {
       board.pinState(s);
+    } else if (message instanceof FirmataMessage.I2cReply r) {
+      board.i2cReply(r);
     } else if (message instanceof StringData s) {
       board.string(s.text());
       LOG.info(() -> "board of device " + deviceName + " on " + port + " says: " + s.text());

@@ -97,6 +97,7 @@ class StandardFirmataPeripheralsIT {
         result.error().getMessage().contains("I2C: Too few bytes received"),
         result.error().getMessage());
     assertTrue(connection.board().strings().contains("I2C: Too few bytes received"));
+    assertEquals(0x48, connection.board().i2cReply(0x48).orElseThrow().address(), "padded reply");
     assertTrue(
         connection.board().capabilities().isPresent()
             && new BoardLayout(
