@@ -22,9 +22,11 @@ class DocsExamplesTest {
   private static final Path EXAMPLES = Path.of("..", "docs", "examples", "devices");
 
   @Test
-  void theBridgeShipsTheModbusMqttAndCoapPlugins() {
+  void theBridgeShipsTheModbusMqttCoapAndFirmataPlugins() {
     assertTrue(
-        PluginRegistry.discover().protocols().containsAll(List.of("modbus", "mqtt", "coap")),
+        PluginRegistry.discover()
+            .protocols()
+            .containsAll(List.of("modbus", "mqtt", "coap", "firmata")),
         PluginRegistry.discover().protocols().toString());
   }
 

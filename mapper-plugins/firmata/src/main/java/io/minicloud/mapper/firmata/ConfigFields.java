@@ -1,0 +1,115 @@
+package io.minicloud.mapper.firmata;
+
+import io.minicloud.mapper.api.ConfigException.FieldError;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads typed settings out of one untyped KubeEdge {@code configData} map, collecting every error
+ * with its field path instead of stopping at the first.
+ */
+final class ConfigFields {
+  private final Map<String, Object> values;
+  private final Function<String, String> fieldPath;
+  private final List<FieldError> errors;
+
+  ConfigFields(
+      Map<String, Object> values, Function<String, String> fieldPath, List<FieldError> errors) {
+    this.values = values;
+    this.fieldPath = fieldPath;
+    this.errors = errors;
+  }
+
+  boolean has(String key) {
+    return values.containsKey(key);
+  }
+
+  void error(String key, String reason) {
+    errors.add(new FieldError(fieldPath.apply(key), reason));
+  }
+
+  /** A non-blank string. */
+  Optional<String> text(String key) {
+    Object value = present(key);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!(value instanceof String s) || s.isBlank()) {
+      error(key, "expected a non-empty string, got '" + value + "'");
+      return Optional.empty();
+    }
+    return Optional.of(s.trim());
+  }
+
+  /** One of {@code choices} (case-insensitive), as its upper-case spelling. */
+  Optional<String> choice(String key, List<String> choices) {
+    Optional<String> text = text(key);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    String upper = text.get().toUpperCase(Locale.ROOT);
+    if (!choices.contains(upper)) {
+      error(key, "'" + text.get() + "' is not one of " + String.join(", ", choices));
+      return Optional.empty();
+    }
+    return Optional.of(upper);
+  }
+
+  /** A whole number in {@code [min, max]}, written as a number or a numeric string ("0x48"). */
+  Optional<Long> integer(String key, long min, long max) {
+    Object value = present(key);
+    if (value == null) {
+      return Optional.empty();
+    }
+    long number;
+    try {
+      if (value instanceof Number n) {
+        if (n.doubleValue() != Math.rint(n.doubleValue())) {
+          throw new NumberFormatException();
+        }
+        number = n.longValue();
+      } else if (value instanceof String s) {
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        number = t.startsWith("0x") ? Long.parseLong(t.substring(2), 16) : Long.parseLong(t);
+      } else {
+        throw new NumberFormatException();
+      }
+    } catch (NumberFormatException e) {
+      error(key, "expected a whole number, got '" + value + "'");
+      return Optional.empty();
+    }
+    if (number < min || number > max) {
+      error(key, number + " is outside " + min + ".." + max);
+      return Optional.empty();
+    }
+    return Optional.of(number);
+  }
+
+  /** The value, or null when absent; an explicit null is an error ({@code pin:} left empty). */
+  Object present(String key) {
+    if (!values.containsKey(key)) {
+      return null;
+    }
+    Object value = values.get(key);
+    if (value == null) {
+      error(key, "has no value");
+    }
+    return value;
+  }
+
+  /** Reports every key that is not in {@code known}, listing what is. */
+  void rejectUnknown(Set<String> known) {
+    for (String key : values.keySet()) {
+      if (!known.contains(key)) {
+        error(
+            key,
+            "unknown setting; known settings are " + String.join(", ", new LinkedHashSet<>(known)));
+      }
+    }
+  }
+}
