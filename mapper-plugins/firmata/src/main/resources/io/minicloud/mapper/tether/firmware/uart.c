@@ -7,6 +7,7 @@
 static volatile uint8_t rx[UART_RX_BUFFER];
 static volatile uint8_t rx_head, rx_tail;
 static volatile uint16_t overruns;
+static volatile uint16_t line_errors;
 
 void uart_init(void) {
   UCSR0A = _BV(U2X0);
@@ -16,7 +17,11 @@ void uart_init(void) {
 }
 
 ISR(USART_RX_vect) {
+  uint8_t status = UCSR0A; /* before UDR0: the flags belong to the byte about to be read */
   uint8_t byte = UDR0;
+  if (status & (_BV(FE0) | _BV(DOR0))) {
+    line_errors++; /* a mangled byte is passed on: the frame's CRC rejects it */
+  }
   uint8_t next = (uint8_t)((rx_head + 1) & (UART_RX_BUFFER - 1));
   if (next == rx_tail) {
     overruns++; /* full: drop the byte; the frame it belongs to fails its CRC and is retried */
@@ -43,5 +48,11 @@ void uart_write(const uint8_t *data, uint8_t len) {
 uint16_t uart_overruns(void) {
   uint16_t n;
   ATOMIC_BLOCK(ATOMIC_RESTORESTATE) { n = overruns; }
+  return n;
+}
+
+uint16_t uart_line_errors(void) {
+  uint16_t n;
+  ATOMIC_BLOCK(ATOMIC_RESTORESTATE) { n = line_errors; }
   return n;
 }

@@ -13,5 +13,7 @@ int16_t uart_read(void);
 void uart_write(const uint8_t *data, uint8_t len);
 /* Bytes lost because the ring buffer was full (the main loop fell behind). */
 uint16_t uart_overruns(void);
+/* Bytes received with a framing error or a hardware data overrun. */
+uint16_t uart_line_errors(void);
 
 #endif
