@@ -12,14 +12,16 @@ public final class Cobs {
     int codeAt = 0;
     int w = 1;
     int code = 1;
-    for (byte b : data) {
+    for (int r = 0; r < data.length; r++) {
+      byte b = data[r];
       if (b == 0) {
         out[codeAt] = (byte) code;
         codeAt = w++;
         code = 1;
       } else {
         out[w++] = b;
-        if (++code == 0xFF) {
+        // a full block starts the next one only if data follows (the minimal encoding)
+        if (++code == 0xFF && r + 1 < data.length) {
           out[codeAt] = (byte) code;
           codeAt = w++;
           code = 1;

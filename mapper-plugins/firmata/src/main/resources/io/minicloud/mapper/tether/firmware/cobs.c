@@ -9,7 +9,7 @@ uint8_t cobs_encode(const uint8_t *in, uint8_t len, uint8_t *out) {
       code = 1;
     } else {
       out[w++] = in[r];
-      if (++code == 0xFF) {
+      if (++code == 0xFF && r + 1 < len) { /* a new block only if data follows */
         out[code_at] = code;
         code_at = w++;
         code = 1;
