@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
@@ -39,6 +40,7 @@ public final class TetherConnection implements Connection {
   private Duration failSafeTimeout = Duration.ZERO;
   private Identity identity;
   private long knownNonce;
+  private ScheduledFuture<?> heartbeat;
 
   /** Takes over {@code line}; closing the connection closes it. */
   public TetherConnection(ByteConnection line, RetryPolicy retry, String name) {
@@ -83,10 +85,17 @@ public final class TetherConnection implements Connection {
       restore("attach");
     }
     long period = Math.max(5, failSafeTimeout.toMillis() / 4);
-    if (!failSafeTimeout.isZero()) {
-      heartbeats.scheduleAtFixedRate(this::heartbeat, period, period, TimeUnit.MILLISECONDS);
+    synchronized (lock) {
+      if (heartbeat != null) {
+        heartbeat.cancel(false); // attached again: one heartbeat, at the new period
+      }
+      heartbeat =
+          failSafeTimeout.isZero()
+              ? null
+              : heartbeats.scheduleAtFixedRate(
+                  this::heartbeat, period, period, TimeUnit.MILLISECONDS);
+      return identity;
     }
-    return identity;
   }
 
   /** Drives an output pin; remembered, so a reset or trip restores it. */
