@@ -122,6 +122,18 @@ public final class TetherConnection implements Connection {
     }
   }
 
+  /** The MCU's counters of frames and bytes it dropped without a reply. */
+  public McuMessage.Diagnostics diagnostics() throws IOException {
+    synchronized (lock) {
+      McuMessage reply =
+          expect(call(Request.diagnostics()), MessageType.DIAGNOSTICS_REPORT, "DIAGNOSTICS");
+      return reply
+          .diagnostics()
+          .orElseThrow(
+              () -> new DeviceException(ErrorKind.MALFORMED, "DIAGNOSTICS_REPORT does not add up"));
+    }
+  }
+
   /** The identity the MCU gave at the last (re)configuration. */
   public Identity identity() {
     synchronized (lock) {

@@ -58,6 +58,28 @@ public record McuMessage(int seq, MessageType type, long nonce, int status, byte
     return Optional.of(new PinValue(rest[0] & 0xFF, (rest[1] & 0xFF) << 8 | rest[2] & 0xFF));
   }
 
+  /** The counters of a DIAGNOSTICS_REPORT; empty when the body is malformed. */
+  public Optional<Diagnostics> diagnostics() {
+    if (type != MessageType.DIAGNOSTICS_REPORT || rest.length != 8) {
+      return Optional.empty();
+    }
+    return Optional.of(new Diagnostics(word(0), word(2), word(4), word(6)));
+  }
+
+  private int word(int at) {
+    return (rest[at] & 0xFF) << 8 | rest[at + 1] & 0xFF;
+  }
+
+  /**
+   * What the MCU dropped without answering, since its boot (each saturates at 65535).
+   *
+   * @param crcErrors frames that failed their CRC
+   * @param droppedFrames frames too long, not COBS, or shorter than a header and CRC
+   * @param rxOverruns bytes lost because the receive ring buffer was full
+   * @param lineErrors bytes received with a framing error or a UART data overrun
+   */
+  public record Diagnostics(int crcErrors, int droppedFrames, int rxOverruns, int lineErrors) {}
+
   /** One pin's value: 0/1 for digital pins, 0..1023 for analog inputs. */
   public record PinValue(int pin, int value) {}
 }

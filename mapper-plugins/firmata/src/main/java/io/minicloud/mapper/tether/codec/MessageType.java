@@ -9,8 +9,10 @@ public enum MessageType {
   SET(0x03),
   READ(0x04),
   HEARTBEAT(0x05),
+  DIAGNOSTICS(0x06),
   IDENTITY(0x81),
   REPORT(0x84),
+  DIAGNOSTICS_REPORT(0x86),
   ACK(0xC0),
   NACK(0xC1),
   EVENT(0xE0);

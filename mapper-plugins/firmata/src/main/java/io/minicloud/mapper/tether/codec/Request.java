@@ -42,6 +42,11 @@ public record Request(MessageType type, byte[] body) {
         new byte[] {(byte) (timeoutMillis >>> 8), (byte) timeoutMillis, (byte) (rearm ? 1 : 0)});
   }
 
+  /** Asks for the MCU's counters of what it dropped without a reply. */
+  public static Request diagnostics() {
+    return new Request(MessageType.DIAGNOSTICS, new byte[0]);
+  }
+
   /** With a sequence number: what goes on the wire. */
   public TetherFrame frame(int seq) {
     return TetherFrame.of(seq, type, body);

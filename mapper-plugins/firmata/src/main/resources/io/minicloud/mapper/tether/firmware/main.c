@@ -33,9 +33,12 @@ int main(void) {
     if (c >= 0) {
       protocol_byte_received();
       if (c == 0) {
-        if (!overflow && len > 0) {
+        if (overflow) {
+          protocol_count_dropped();
+        } else if (len > 0) {
           int16_t n = cobs_decode(encoded, len, payload, sizeof payload);
           if (n > 0) protocol_handle(payload, (uint8_t)n);
+          else protocol_count_dropped();
         }
         len = 0;
         overflow = 0;

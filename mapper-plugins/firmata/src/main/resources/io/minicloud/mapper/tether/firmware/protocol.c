@@ -30,6 +30,9 @@ static uint16_t timeout_ms;
 static uint32_t last_heard;
 static uint32_t last_scan;
 static uint8_t event_seq;
+/* what was dropped without a reply, for DIAGNOSTICS (saturating) */
+static uint16_t crc_errors;
+static uint16_t dropped_frames;
 static uint8_t tx[MAX_PAYLOAD];
 static uint8_t tx_encoded[MAX_ENCODED + 1];
 
@@ -39,6 +42,13 @@ void protocol_init(void) {
 }
 
 void protocol_byte_received(void) { nonce_seal(); }
+
+static void saturating_increment(uint16_t *counter) {
+  if (*counter != 0xFFFF) (*counter)++;
+}
+
+void protocol_count_dropped(void) { saturating_increment(&dropped_frames); }
+
 
 static uint8_t status(void) {
   return state == STATE_ARMED ? STATUS_ARMED : state == STATE_TRIPPED ? STATUS_TRIPPED : 0;
@@ -95,6 +105,16 @@ static void report(uint8_t seq, uint8_t type, uint8_t pin, uint16_t value) {
   tx[len++] = pin;
   tx[len++] = (uint8_t)(value >> 8);
   tx[len++] = (uint8_t)value;
+  finish(len);
+}
+
+static void diagnostics(uint8_t seq) {
+  uint16_t values[4] = {crc_errors, dropped_frames, uart_overruns(), uart_line_errors()};
+  uint8_t len = begin(seq, MSG_DIAGNOSTICS_REPORT);
+  for (uint8_t i = 0; i < 4; i++) {
+    tx[len++] = (uint8_t)(values[i] >> 8);
+    tx[len++] = (uint8_t)values[i];
+  }
   finish(len);
 }
 
@@ -156,9 +176,15 @@ static void execute_once(uint8_t seq, uint16_t crc, uint8_t type, const uint8_t 
 }
 
 void protocol_handle(const uint8_t *payload, uint8_t len) {
-  if (len < 5) return;
+  if (len < 5) {
+    saturating_increment(&dropped_frames);
+    return;
+  }
   uint16_t crc = (uint16_t)(payload[len - 2] << 8 | payload[len - 1]);
-  if (crc16_ccitt_false(payload, (uint8_t)(len - 2)) != crc) return; /* silence: see the spec */
+  if (crc16_ccitt_false(payload, (uint8_t)(len - 2)) != crc) {
+    saturating_increment(&crc_errors); /* and silence: see the spec */
+    return;
+  }
   uint8_t seq = payload[1], type = payload[2];
   const uint8_t *body = payload + 3;
   uint8_t body_len = (uint8_t)(len - 5);
@@ -182,6 +208,10 @@ void protocol_handle(const uint8_t *payload, uint8_t len) {
       else if (body[0] >= PIN_COUNT || pins_capabilities(body[0]) == 0) reply_outcome(seq, NACK_BAD_PIN);
       else if (pins_mode(body[0]) == MODE_UNUSED) reply_outcome(seq, NACK_NOT_CONFIGURED);
       else report(seq, MSG_REPORT, body[0], pins_read(body[0]));
+      return;
+    case MSG_DIAGNOSTICS:
+      if (body_len != 0) reply_outcome(seq, NACK_BAD_LENGTH);
+      else diagnostics(seq);
       return;
     case MSG_CONFIG_PIN:
     case MSG_SET:

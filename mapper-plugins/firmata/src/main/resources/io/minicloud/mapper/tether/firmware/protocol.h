@@ -18,9 +18,11 @@
 #define MSG_SET 0x03
 #define MSG_READ 0x04
 #define MSG_HEARTBEAT 0x05
+#define MSG_DIAGNOSTICS 0x06
 /* MCU -> host */
 #define MSG_IDENTITY 0x81
 #define MSG_REPORT 0x84
+#define MSG_DIAGNOSTICS_REPORT 0x86
 #define MSG_ACK 0xC0
 #define MSG_NACK 0xC1
 #define MSG_EVENT 0xE0
@@ -46,6 +48,8 @@ void protocol_init(void);
 void protocol_handle(const uint8_t *payload, uint8_t len);
 /* Fail-safe clock and input events; call from the main loop. */
 void protocol_poll(void);
+/* A received frame that was dropped before decoding (too long, not COBS): counted. */
+void protocol_count_dropped(void);
 /* Called with each byte received, so the boot nonce can take the host's timing as entropy. */
 void protocol_byte_received(void);
 

@@ -8,6 +8,7 @@ import io.minicloud.mapper.firmata.sim.VirtualBoard;
 import io.minicloud.mapper.tether.PinSetup;
 import io.minicloud.mapper.tether.RetryPolicy;
 import io.minicloud.mapper.tether.TetherConnection;
+import io.minicloud.mapper.tether.codec.McuMessage;
 import io.minicloud.mapper.tether.codec.PinMode;
 import java.time.Duration;
 import java.util.List;
@@ -41,6 +42,7 @@ class FirmwareFuzzIT {
         long nonce = host.identity().nonce();
         int changes = board.history().size();
         long staleBefore = host.counters().staleReplies();
+        McuMessage.Diagnostics before = host.diagnostics();
 
         // WHEN noise, truncated, bit-flipped, oversize and ill-formed frames go in, each SET in
         // them asking for pin 13 low or pin 12 high
@@ -57,6 +59,11 @@ class FirmwareFuzzIT {
         assertTrue(board.isAlive(), board.errors());
         // AND it answered the well-formed bad requests with NACKs (stale to the host)
         assertTrue(host.counters().staleReplies() > staleBefore, host.counters().toString());
+        // AND it saw the corrupted frames and dropped them (silently: no NACK to a bad CRC)
+        McuMessage.Diagnostics after = host.diagnostics();
+        System.out.println("[FirmwareFuzzIT] MCU diagnostics " + before + " -> " + after);
+        assertTrue(after.crcErrors() - before.crcErrors() >= 2 * 8 * 8, after.toString());
+        assertTrue(after.droppedFrames() > before.droppedFrames(), after.toString());
         // AND valid requests still work, on the same boot
         host.set(13, 0);
         assertTrue(board.awaitLevel("B5", 0, Duration.ofSeconds(5)));

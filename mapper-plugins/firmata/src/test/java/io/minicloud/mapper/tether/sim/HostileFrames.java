@@ -49,7 +49,7 @@ final class HostileFrames {
     for (int version : new int[] {0, 2, 0x11, 255}) {
       out.add(raw(version, 201, 0x03, (byte) pin, (byte) 0, (byte) level));
     }
-    for (int type : new int[] {0x00, 0x06, 0x7F, 0x81, 0xC0, 0xC1, 0xE0, 0xFF}) {
+    for (int type : new int[] {0x00, 0x07, 0x7F, 0x81, 0xC0, 0xC1, 0xE0, 0xFF}) {
       out.add(raw(1, 202, type, (byte) pin, (byte) 0, (byte) level));
     }
     out.add(raw(1, 203, 0x03));
