@@ -3,12 +3,8 @@ package io.minicloud.mapper.tether.sim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.minicloud.mapper.api.transport.SerialConnection;
 import io.minicloud.mapper.firmata.sim.VirtualBoard;
-import io.minicloud.mapper.tether.codec.DecodeResult;
 import io.minicloud.mapper.tether.codec.FrameCodec;
-import io.minicloud.mapper.tether.codec.FrameSplitter;
-import io.minicloud.mapper.tether.codec.McuMessage;
 import io.minicloud.mapper.tether.codec.MessageType;
 import io.minicloud.mapper.tether.codec.PinMode;
 import io.minicloud.mapper.tether.codec.Request;
@@ -27,21 +23,21 @@ class DuplicateWindowIT {
   @Test
   void aStaleRetransmissionIsAcknowledgedButNeverAppliedAgain() throws Exception {
     try (VirtualBoard board = TetherBoard.start();
-        SerialConnection line = TetherBoard.serial(board.pty())) {
+        RawTetherLine line = new RawTetherLine(TetherBoard.serial(board.pty()))) {
       // GIVEN pins 13 and 12 as outputs (safe 0)
-      assertEquals(MessageType.IDENTITY, exchange(line, Request.hello().frame(1)).type());
-      ack(line, Request.configPin(13, PinMode.DIGITAL_OUT, 0).frame(2));
-      ack(line, Request.configPin(12, PinMode.DIGITAL_OUT, 0).frame(3));
+      assertEquals(MessageType.IDENTITY, line.exchange(Request.hello().frame(1)).type());
+      line.ack(Request.configPin(13, PinMode.DIGITAL_OUT, 0).frame(2));
+      line.ack(Request.configPin(12, PinMode.DIGITAL_OUT, 0).frame(3));
 
       // WHEN SET 13=1 (seq 4), then SET 13=0 (seq 5), then the seq-4 frame arrives again
       byte[] setHigh = FrameCodec.encode(Request.set(13, 1).frame(4));
-      ack(line, setHigh);
+      line.ack(setHigh);
       assertTrue(board.awaitLevel("B5", 1, Duration.ofSeconds(5)));
-      ack(line, Request.set(13, 0).frame(5));
+      line.ack(Request.set(13, 0).frame(5));
       assertTrue(board.awaitLevel("B5", 0, Duration.ofSeconds(5)));
       int changes = board.history().size();
-      ack(line, setHigh);
-      ack(line, setHigh);
+      line.ack(setHigh);
+      line.ack(setHigh);
 
       // THEN it is acknowledged (its outcome remembered) but pin 13 stays low
       Thread.sleep(200);
@@ -49,42 +45,9 @@ class DuplicateWindowIT {
       assertEquals(changes, board.history().size(), board.history()::toString);
 
       // AND seq 4 with other content (pin 12) is a new command, executed
-      ack(line, Request.set(12, 1).frame(4));
+      line.ack(Request.set(12, 1).frame(4));
       assertTrue(board.awaitLevel("B4", 1, Duration.ofSeconds(5)), board.history()::toString);
       assertEquals(0, board.level("B5"));
     }
-  }
-
-  private static void ack(SerialConnection line, io.minicloud.mapper.tether.codec.TetherFrame f)
-      throws Exception {
-    ack(line, FrameCodec.encode(f));
-  }
-
-  private static void ack(SerialConnection line, byte[] wire) throws Exception {
-    McuMessage reply = exchange(line, wire);
-    assertEquals(MessageType.ACK, reply.type(), () -> "NACK " + reply.nackReason());
-  }
-
-  private static McuMessage exchange(
-      SerialConnection line, io.minicloud.mapper.tether.codec.TetherFrame f) throws Exception {
-    return exchange(line, FrameCodec.encode(f));
-  }
-
-  private static McuMessage exchange(SerialConnection line, byte[] wire) throws Exception {
-    line.write(new byte[] {0});
-    line.write(wire);
-    FrameSplitter splitter = new FrameSplitter();
-    byte[] buffer = new byte[128];
-    long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (System.nanoTime() < deadline) {
-      int n = line.read(buffer, 0, buffer.length, 100);
-      for (byte[] encoded : splitter.feed(buffer, 0, n)) {
-        if (FrameCodec.decode(encoded) instanceof DecodeResult.Ok ok
-            && ok.frame().type() != MessageType.EVENT) {
-          return McuMessage.parse(ok.frame()).orElseThrow();
-        }
-      }
-    }
-    throw new AssertionError("no reply within 5 s");
   }
 }
