@@ -40,6 +40,10 @@ public final class TetherConnection implements Connection {
   private Duration failSafeTimeout = Duration.ZERO;
   private Identity identity;
   private long knownNonce;
+
+  /** False from the start of a (re)configuration until it completed: a failed one is redone. */
+  private boolean configured;
+
   private ScheduledFuture<?> heartbeat;
 
   /** Takes over {@code line}; closing the connection closes it. */
@@ -153,6 +157,9 @@ public final class TetherConnection implements Connection {
   }
 
   private McuMessage call(Request request) throws IOException {
+    if (!configured) {
+      restore("the last configuration did not complete");
+    }
     for (int round = 0; ; round++) {
       McuMessage reply = exchanger.request(request);
       if (reply.nonce() == knownNonce && !reply.tripped()) {
@@ -172,6 +179,7 @@ public final class TetherConnection implements Connection {
   }
 
   private void restore(String why) throws IOException {
+    configured = false;
     for (int round = 0; round < MAX_RESTORE_ROUNDS; round++) {
       McuMessage hello = exchanger.request(Request.hello());
       Identity id =
@@ -193,6 +201,7 @@ public final class TetherConnection implements Connection {
       identity = id;
       knownNonce = id.nonce();
       if (applyAll()) {
+        configured = true;
         counters.restores.incrementAndGet();
         LOG.log(
             System.Logger.Level.INFO,

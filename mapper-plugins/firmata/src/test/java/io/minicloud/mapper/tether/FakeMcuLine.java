@@ -30,12 +30,19 @@ final class FakeMcuLine implements ByteConnection {
   private int pendingAt;
   private long nonce = 0x0001_2345L;
   private int dropReplies;
+  private int passBeforeDrop;
   private int lastSeq = -1;
   private boolean open = true;
   private boolean tripped;
 
   synchronized void dropNextReplies(int n) {
-    dropReplies = n;
+    dropReplies(0, n);
+  }
+
+  /** Lets {@code after} replies through, then drops {@code count}. */
+  synchronized void dropReplies(int after, int count) {
+    passBeforeDrop = after;
+    dropReplies = count;
   }
 
   /** Power cycle: a new nonce, every pin unconfigured. */
@@ -121,7 +128,9 @@ final class FakeMcuLine implements ByteConnection {
   }
 
   private synchronized void reply(int seq, MessageType type, byte... rest) {
-    if (dropReplies > 0) {
+    if (passBeforeDrop > 0) {
+      passBeforeDrop--;
+    } else if (dropReplies > 0) {
       dropReplies--;
       return;
     }

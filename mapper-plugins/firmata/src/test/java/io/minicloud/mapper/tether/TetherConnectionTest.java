@@ -79,6 +79,28 @@ class TetherConnectionTest {
   }
 
   @Test
+  void aConfigurationCutShortByTheLineIsRedoneBeforeTheNextRequest() throws Exception {
+    try (TetherConnection host = connect(0)) {
+      // GIVEN an attached MCU that resets; the host's next read meets it (NACK, new nonce) and
+      // starts to re-configure, but the line drops the HELLO's reply
+      host.attach(PINS, Duration.ZERO, events::add);
+      host.set(13, 1);
+      mcu.reset();
+      mcu.inputs.put(2, 1);
+      mcu.dropReplies(1, 1);
+      DeviceException cut = assertThrows(DeviceException.class, () -> host.read(2));
+      assertEquals(ErrorKind.TIMEOUT, cut.kind());
+
+      // WHEN the line is good again and the host reads
+      int value = host.read(2);
+
+      // THEN it first completed the configuration: pins, fail-safe and the commanded level
+      assertEquals(1, value);
+      assertEquals(List.of("13=1", "13=1"), mcu.applied);
+    }
+  }
+
+  @Test
   void aTrippedFailSafeIsRestoredBeforeTheNextSet() throws Exception {
     try (TetherConnection host = connect(3)) {
       host.attach(PINS, Duration.ZERO, events::add);
