@@ -82,12 +82,13 @@ class TetherConnectionTest {
   void aConfigurationCutShortByTheLineIsRedoneBeforeTheNextRequest() throws Exception {
     try (TetherConnection host = connect(0)) {
       // GIVEN an attached MCU that resets; the host's next read meets it (NACK, new nonce) and
-      // starts to re-configure, but the line drops the HELLO's reply
+      // starts to re-configure (HELLO answered: the new nonce is known), but the line drops the
+      // reply to the first CONFIG_PIN
       host.attach(PINS, Duration.ZERO, events::add);
       host.set(13, 1);
       mcu.reset();
       mcu.inputs.put(2, 1);
-      mcu.dropReplies(1, 1);
+      mcu.dropReplies(2, 1);
       DeviceException cut = assertThrows(DeviceException.class, () -> host.read(2));
       assertEquals(ErrorKind.TIMEOUT, cut.kind());
 
