@@ -1,6 +1,7 @@
 package io.minicloud.mapper.tether;
 
 import io.minicloud.mapper.api.BoolValue;
+import io.minicloud.mapper.api.ByteConnection;
 import io.minicloud.mapper.api.DataType;
 import io.minicloud.mapper.api.DeviceDriver;
 import io.minicloud.mapper.api.DeviceException;
@@ -48,8 +49,7 @@ public final class TetherDriver implements DeviceDriver {
         config.linkId(),
         config.policy(),
         false,
-        () ->
-            new TetherConnection((SerialConnection) serial.open(), config.retry(), config.port()));
+        () -> new TetherConnection((ByteConnection) serial.open(), config.retry(), config.port()));
   }
 
   @Override
