@@ -22,9 +22,9 @@ class DocsExamplesTest {
   private static final Path EXAMPLES = Path.of("..", "docs", "examples", "devices");
 
   @Test
-  void theBridgeShipsTheModbusAndMqttPlugins() {
+  void theBridgeShipsTheModbusMqttAndTetherPlugins() {
     assertTrue(
-        PluginRegistry.discover().protocols().containsAll(List.of("modbus", "mqtt")),
+        PluginRegistry.discover().protocols().containsAll(List.of("modbus", "mqtt", "tether-v1")),
         PluginRegistry.discover().protocols().toString());
   }
 
