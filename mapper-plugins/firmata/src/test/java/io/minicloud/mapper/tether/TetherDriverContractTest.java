@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,6 +27,12 @@ class TetherDriverContractTest extends DeviceDriverContract {
       List.of("read-digital-and-analog", "write-output", "read-unconfigured-pin-refused");
 
   private final Map<String, FakeMcuLine> lines = new ConcurrentHashMap<>();
+  private final List<TetherConnection> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  @AfterEach
+  void closeConnections() {
+    opened.forEach(TetherConnection::close);
+  }
 
   @Override
   protected MapperPlugin plugin() {
@@ -50,6 +57,7 @@ class TetherDriverContractTest extends DeviceDriverContract {
       mcu.inputs.put(2, 1);
       mcu.inputs.put(14, 512);
       TetherConnection connection = new TetherConnection(mcu, driver.config().retry(), "contract");
+      opened.add(connection);
       ScriptedLinkSession session = new ScriptedLinkSession(script, connection);
       driver.attach(session);
       if (golden.name().equals("read-unconfigured-pin-refused")) {
