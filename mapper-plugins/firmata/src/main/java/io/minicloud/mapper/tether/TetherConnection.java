@@ -82,14 +82,16 @@ public final class TetherConnection implements Connection {
     if (failSafeTimeout.toMillis() > 0xFFFF || failSafeTimeout.isNegative()) {
       throw new IllegalArgumentException("failSafeTimeout must be 0..65535 ms");
     }
+    long period = Math.max(5, failSafeTimeout.toMillis() / 4);
     synchronized (lock) {
       this.pins = List.copyOf(pins);
       this.failSafeTimeout = failSafeTimeout;
       this.inputChanged = inputChanged;
+      // levels commanded for pins that are no longer outputs must not be re-applied
+      commanded
+          .keySet()
+          .retainAll(pins.stream().filter(p -> p.mode().output()).map(PinSetup::pin).toList());
       restore("attach");
-    }
-    long period = Math.max(5, failSafeTimeout.toMillis() / 4);
-    synchronized (lock) {
       if (heartbeat != null) {
         heartbeat.cancel(false); // attached again: one heartbeat, at the new period
       }
