@@ -22,11 +22,11 @@ class DocsExamplesTest {
   private static final Path EXAMPLES = Path.of("..", "docs", "examples", "devices");
 
   @Test
-  void theBridgeShipsTheModbusMqttCoapAndFirmataPlugins() {
+  void theBridgeShipsEveryDeviceProtocolPlugin() {
     assertTrue(
         PluginRegistry.discover()
             .protocols()
-            .containsAll(List.of("modbus", "mqtt", "coap", "firmata")),
+            .containsAll(List.of("modbus", "mqtt", "coap", "firmata", "tether-v1")),
         PluginRegistry.discover().protocols().toString());
   }
 

@@ -11,12 +11,13 @@ import java.util.HexFormat;
 /**
  * Where built and fetched test-board artifacts live between runs: {@code $XDG_CACHE_HOME/minicloud}
  * (default {@code ~/.cache/minicloud}), or {@code -Dminicloud.cache-dir}. Content-addressed, so a
- * changed source is rebuilt, never reused.
+ * changed source is rebuilt, never reused. Public for the other simulated boards of this module
+ * (tether v1 firmware builds).
  */
-final class ToolCache {
+public final class ToolCache {
   private ToolCache() {}
 
-  static Path root() {
+  public static Path root() {
     String configured = System.getProperty("minicloud.cache-dir");
     if (configured != null && !configured.isBlank()) {
       return Path.of(configured);
@@ -29,7 +30,7 @@ final class ToolCache {
     return base.resolve("minicloud");
   }
 
-  static String sha256(byte[] bytes) {
+  public static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
@@ -51,7 +52,7 @@ final class ToolCache {
   }
 
   /** Runs a build or fetch command; its output goes into the exception when it fails. */
-  static void run(Path dir, String... command) throws IOException {
+  public static void run(Path dir, String... command) throws IOException {
     Process process =
         new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes());
