@@ -162,4 +162,70 @@ class CoapCaliforniumIT {
     assertEquals(23.5, sensor.setpoint());
     assertEquals(DoubleValue.of(23.5), driver.read(session, List.of("setpoint")).get(0).raw());
   }
+
+  @Test
+  void aResourceThatDoesNotKeepUsRegisteredIsServedAndRegisteredAgain() throws Exception {
+    // GIVEN observe on /setpoint, which is not observable (replies carry no Observe option)
+    AtomicInteger signals = new AtomicInteger();
+    CoapDeviceDriver driver =
+        driver(
+            Map.of("uri", sensor.uri()),
+            property("setpoint", "float64", Map.of("path", "/setpoint", "observe", true)));
+    CoapTestSession session = connect(driver, p -> signals.incrementAndGet());
+
+    // WHEN the first reply came, and then the retry interval passed
+    CoapLibcoapIT.await("first reply", Duration.ofSeconds(5), () -> signals.get() >= 1);
+    PointResult first = driver.read(session, List.of("setpoint")).get(0);
+    CoapLibcoapIT.await("registered again", Duration.ofSeconds(10), () -> signals.get() >= 2);
+
+    // THEN the value was served, and the link registered again instead of waiting forever
+    assertTrue(first.isOk(), () -> String.valueOf(first.error()));
+    assertEquals(DoubleValue.of(21.0), first.raw());
+    String key =
+        "sensor "
+            + new io.minicloud.mapper.coap.config.CoapPoint.ResourceKey(
+                "/setpoint", io.minicloud.mapper.coap.payload.PayloadFormat.TEXT);
+    assertTrue(link.registrations(key) >= 2, "registrations: " + link.registrations(key));
+  }
+
+  @Test
+  void aMissingObservedResourceIsANamedErrorAndIsTriedAgain() throws Exception {
+    // GIVEN observe on a path the server does not have
+    AtomicInteger signals = new AtomicInteger();
+    CoapDeviceDriver driver =
+        driver(
+            Map.of("uri", sensor.uri()),
+            property("gone", "float64", Map.of("path", "/gone", "observe", true)));
+    CoapTestSession session = connect(driver, p -> signals.incrementAndGet());
+
+    // WHEN the 4.04 came, and then the retry interval passed
+    CoapLibcoapIT.await("the 4.04", Duration.ofSeconds(5), () -> signals.get() >= 1);
+    PointResult result = driver.read(session, List.of("gone")).get(0);
+    CoapLibcoapIT.await("tried again", Duration.ofSeconds(10), () -> signals.get() >= 2);
+
+    // THEN the read names the code (not no_data), and the registration was retried
+    assertEquals(io.minicloud.mapper.api.ErrorKind.DEVICE_EXCEPTION, result.error().kind());
+    assertTrue(result.error().getMessage().contains("4.04 Not Found"), result.error().getMessage());
+  }
+
+  @Test
+  void californiumNeverWritesItsPropertiesFileIntoTheWorkingDirectory() throws Exception {
+    // GIVEN a sensor and a link were opened (the @BeforeEach sensor, and one here)
+    CoapDeviceDriver driver =
+        driver(
+            Map.of("uri", sensor.uri()),
+            property("setpoint", "float64", Map.of("path", "/setpoint")));
+    connect(driver, PushSignal.NONE);
+
+    // WHEN Californium's standard configuration is asked for, the call that writes the file
+    org.eclipse.californium.elements.config.Configuration.getStandard();
+
+    // THEN there is no Californium3.properties where the JVM runs
+    assertFalse(
+        java.nio.file.Files.exists(
+            java.nio.file.Path.of(
+                org.eclipse.californium.elements.config.Configuration.DEFAULT_FILE_NAME)),
+        "Californium wrote "
+            + org.eclipse.californium.elements.config.Configuration.DEFAULT_FILE_NAME);
+  }
 }

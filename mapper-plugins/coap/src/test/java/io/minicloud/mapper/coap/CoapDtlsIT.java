@@ -220,6 +220,33 @@ class CoapDtlsIT {
     assertTrue(describe(e).contains("DTLS handshake"), describe(e));
   }
 
+  @Test
+  void aServerRestartMidObserveOverDtlsIsFollowedByANewHandshakeAndValuesResume() throws Exception {
+    // GIVEN /time observed over DTLS-PSK
+    Path key = Files.writeString(dir.resolve("psk"), PSK);
+    java.util.concurrent.atomic.AtomicInteger signals =
+        new java.util.concurrent.atomic.AtomicInteger();
+    DeviceSpec spec =
+        device(
+            "secure-clock",
+            Map.of("uri", server.dtlsUri(), "pskIdentity", "bridge", "pskKeyFile", key.toString()),
+            property("time", "string", Map.of("path", "/time", "observe", true)));
+    CoapDeviceDriver driver = (CoapDeviceDriver) new CoapDevicePlugin().bind(spec);
+    link = (CoapLink) driver.link().opener().open();
+    driver.attach(new CoapTestSession(link, 5_000, p -> signals.incrementAndGet()));
+    CoapLibcoapIT.await("notifications", java.time.Duration.ofSeconds(8), () -> signals.get() >= 2);
+
+    // WHEN the server restarts: it forgets the observer and the DTLS session
+    server.restart();
+    int afterRestart = signals.get();
+
+    // THEN the link drops the old session, shakes hands again, re-registers, values resume
+    CoapLibcoapIT.await(
+        "notifications after the restart",
+        java.time.Duration.ofSeconds(25),
+        () -> signals.get() >= afterRestart + 3);
+  }
+
   /** The message of the exception and all its causes. */
   static String describe(Throwable e) {
     StringBuilder all = new StringBuilder();

@@ -71,7 +71,9 @@ final class DtlsConnectors {
 
   /** A PEM {@code PUBLIC KEY} (SubjectPublicKeyInfo), EC. */
   static PublicKey publicKey(Path file) throws IOException {
-    String text = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.US_ASCII);
+    // ISO-8859-1 never fails to decode: a binary file gets the "no PEM PUBLIC KEY" message
+    String text =
+        java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1);
     int begin = text.indexOf("-----BEGIN PUBLIC KEY-----");
     int end = text.indexOf("-----END PUBLIC KEY-----");
     if (begin < 0 || end < begin) {

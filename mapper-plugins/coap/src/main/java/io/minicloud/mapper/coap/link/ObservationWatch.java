@@ -40,6 +40,14 @@ final class ObservationWatch {
   private final Runnable onStale;
   private final AtomicInteger registrations = new AtomicInteger();
   private volatile long deadline;
+
+  /**
+   * True while the deadline stands for silence (awaiting a reply, or the next notification); false
+   * when it is a retry after a reply without Observe, where the server did answer, so a DTLS
+   * session is fine and must not be dropped.
+   */
+  private volatile boolean silence = true;
+
   private volatile CoapObserveRelation relation;
   private volatile boolean closed;
 
@@ -49,8 +57,9 @@ final class ObservationWatch {
   }
 
   /**
-   * @param onStale called before a re-registration caused by silence (a DTLS link drops its session
-   *     then: a restarted server no longer knows it)
+   * @param onStale called before a re-registration caused by silence, never after a reply without
+   *     Observe (a DTLS link drops its session then: a restarted server no longer knows it; one
+   *     that answered 4.04 does, and its other observations must not pay for a new handshake)
    */
   ObservationWatch(
       ObserveRequest request,
@@ -71,6 +80,7 @@ final class ObservationWatch {
       return;
     }
     registrations.incrementAndGet();
+    silence = true;
     // until a reply sets a real deadline, wait no longer than a request may take
     deadline = nanoTime.getAsLong() + Duration.ofMillis(timeoutMillis).plus(RETRY).toNanos();
     CoapClient client = clients.client(uri);
@@ -106,6 +116,7 @@ final class ObservationWatch {
           () -> "observe " + uri + ": " + reply.status() + " without Observe; retry in " + RETRY);
     }
     deadline = nanoTime.getAsLong() + wait.toNanos();
+    silence = reply.notification();
     try {
       request.listener().accept(reply);
     } catch (RuntimeException e) {
@@ -116,6 +127,7 @@ final class ObservationWatch {
 
   private void onFailure() {
     if (!closed) {
+      silence = true;
       deadline = nanoTime.getAsLong() + RETRY.toNanos();
     }
   }
@@ -129,9 +141,13 @@ final class ObservationWatch {
     if (closed || nanoTime.getAsLong() - deadline < 0) {
       return false;
     }
-    LOG.log(Level.INFO, () -> "observe " + uri + ": no notification in time, re-registering");
     cancelLocally();
-    onStale.run();
+    if (silence) {
+      LOG.log(Level.INFO, () -> "observe " + uri + ": no notification in time, re-registering");
+      onStale.run();
+    } else {
+      LOG.log(Level.DEBUG, () -> "observe " + uri + ": not registered by the server, trying again");
+    }
     register(timeoutMillis);
     return true;
   }
