@@ -134,6 +134,7 @@ final class DemoSession {
               + DemoDevices.MODBUS_PORT
               + " for the demo's simulated Modbus device is already in use");
     }
+    boolean board = DemoDevices.boardAvailable(ExecutableLookup.fromEnvironment());
     out.println(
         "minicloud demo: starting "
             + present.size()
@@ -143,7 +144,7 @@ final class DemoSession {
     out.flush();
     Map<Agent, AgentProcess> started = new LinkedHashMap<>();
     if (DemoDevices.needed(present)) {
-      DemoDevices.install(layout);
+      DemoDevices.install(layout, board);
     }
     for (Agent agent : present) {
       Files.createDirectories(layout.dataDir(agent));
@@ -152,7 +153,7 @@ final class DemoSession {
               agent,
               agent.appDir(root),
               layout.dataDir(agent),
-              DemoDevices.settings(agent, layout));
+              DemoDevices.settings(agent, layout, board));
       started.put(
           agent, supervisor.start(agent.name(), command, agent.appDir(root), layout.log(agent)));
     }
@@ -175,7 +176,7 @@ final class DemoSession {
               + ")");
     }
     machineLines.apply(present).forEach(out::println);
-    DemoDevices.hints(present).forEach(out::println);
+    DemoDevices.hints(present, board).forEach(out::println);
     out.println("minicloud demo: " + present.size() + " agents ready, Ctrl-C stops them");
     out.flush();
     return watch(started);

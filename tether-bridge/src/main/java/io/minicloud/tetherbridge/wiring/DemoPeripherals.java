@@ -1,5 +1,6 @@
 package io.minicloud.tetherbridge.wiring;
 
+import io.minicloud.mapper.coap.sim.SimulatedCoapSensor;
 import io.minicloud.mapper.firmata.sim.StandardFirmataHex;
 import io.minicloud.mapper.firmata.sim.VirtualBoard;
 import io.minicloud.mapper.modbus.sim.SimulatedModbusSlave;
@@ -30,7 +31,21 @@ final class DemoPeripherals implements AutoCloseable {
       running.add(slave);
       LOG.info(() -> "demo: simulated Modbus TCP climate controller on 127.0.0.1:" + slave.port());
     }
+    if (options.demoCoapPort().isPresent()) {
+      startCoapSensor(options.demoCoapPort().getAsInt());
+    }
     options.demoFirmataLink().ifPresent(this::startBoardInBackground);
+  }
+
+  private void startCoapSensor(int port) {
+    try {
+      SimulatedCoapSensor sensor = SimulatedCoapSensor.start(port);
+      running.add(sensor);
+      LOG.info(() -> "demo: simulated CoAP sensor on " + sensor.uri());
+    } catch (IOException | RuntimeException e) {
+      // UDP: the demo's port check covers TCP only; one missing sensor must not stop the demo
+      LOG.warning("demo: no CoAP sensor on UDP port " + port + ": " + e.getMessage());
+    }
   }
 
   /**

@@ -62,6 +62,9 @@ public interface TetherBridgeOptions {
   /** Demo only: serve a simulated Modbus TCP device on this loopback port. */
   OptionalInt demoModbusPort();
 
+  /** Demo only: serve a simulated CoAP sensor (observable, block-wise, CBOR) on this UDP port. */
+  OptionalInt demoCoapPort();
+
   /**
    * Demo only: run an Arduino Uno with the stock StandardFirmata in simavr (when installed) and
    * make its serial port appear as this symlink, which the demo's device file names.
