@@ -153,6 +153,40 @@ class VirtualBoardIT {
     assertTrue(reading.path("value").asDouble() > -40 && reading.path("value").asDouble() < 125);
   }
 
+  @Test
+  @Order(2)
+  void theDemoCoapSensorIsObservedThroughItsDeviceFile() throws Exception {
+    JsonNode device = awaitOnline("demo-coap-sensor", "temperature", Duration.ofSeconds(20));
+    assertEquals("GOOD", device.at("/properties/humidity/quality").asText(), device.toString());
+  }
+
+  @Test
+  @Order(2)
+  void theDemoRunsStandardFirmataOnAnEmulatedUnoAndReadsItsAnalogInput() throws Exception {
+    // the virtual board profile has simavr (.ci/peers): the demo must bring the board up
+    assertTrue(demo.output().contains("device demo-firmata-board (StandardFirmata"), demo.output());
+    // the board is built (gcc), fetched (npm) and booted beside the bridge: allow for it
+    JsonNode device = awaitOnline("demo-firmata-board", "voltage", Duration.ofSeconds(90));
+    double volts = device.at("/properties/voltage/value").asDouble(-1);
+    assertTrue(volts >= 0 && volts <= 5, device.toString());
+  }
+
+  private static JsonNode awaitOnline(String name, String property, Duration timeout)
+      throws Exception {
+    JsonNode device = null;
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      device =
+          new ObjectMapper().readTree(get(BoardAgent.TETHER_BRIDGE, "/api/v1/devices/" + name));
+      if ("online".equals(device.at("/status/health").asText())
+          && "GOOD".equals(device.at("/properties/" + property + "/quality").asText())) {
+        return device;
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError(name + " not online with a GOOD " + property + ": " + device);
+  }
+
   @ParameterizedTest
   @EnumSource(BoardAgent.class)
   @Order(3)
