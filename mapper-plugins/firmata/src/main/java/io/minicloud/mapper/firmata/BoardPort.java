@@ -8,10 +8,9 @@ import io.minicloud.mapper.api.transport.SerialSettings;
 import java.io.IOException;
 
 /**
- * The one place where a Device file's {@code port} becomes a serial connection. mapper-api's {@link
- * SerialConnection} is growing {@code /dev/serial/by-id} and USB serial-number resolution and port
- * locking; this plugin passes the configured string through unchanged, so it gets those without
- * changes here.
+ * The one place where a Device file's {@code port} becomes a serial connection: mapper-api's {@link
+ * SerialConnection} resolves {@code /dev/serial/by-id/...} and {@code usb-serial:<number>} at every
+ * connect and keeps one owner per port.
  */
 final class BoardPort {
 
@@ -19,7 +18,7 @@ final class BoardPort {
 
   /** Stable link id: two Device files naming the same port share one owner (and are refused). */
   static String linkId(SerialSettings settings) {
-    return "serial:" + settings.port();
+    return SerialConnection.linkId(settings);
   }
 
   static LinkSpec.Opener opener(String device, SerialSettings settings) {

@@ -5,6 +5,7 @@ import io.minicloud.mapper.api.DataType;
 import io.minicloud.mapper.api.PointBinding;
 import io.minicloud.mapper.api.PropertySpec;
 import io.minicloud.mapper.api.Transform;
+import io.minicloud.mapper.api.config.ConfigFields;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

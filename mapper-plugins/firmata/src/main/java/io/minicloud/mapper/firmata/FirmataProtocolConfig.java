@@ -1,6 +1,8 @@
 package io.minicloud.mapper.firmata;
 
 import io.minicloud.mapper.api.ConfigException.FieldError;
+import io.minicloud.mapper.api.config.ConfigFields;
+import io.minicloud.mapper.api.transport.SerialPortIdentity;
 import io.minicloud.mapper.api.transport.SerialSettings;
 import java.time.Duration;
 import java.util.LinkedHashSet;
@@ -51,7 +53,15 @@ public record FirmataProtocolConfig(
     fields.rejectUnknown(KEYS);
     Optional<String> port = fields.text("port");
     if (!fields.has("port")) {
-      fields.error("port", "required: the board's serial port, e.g. /dev/ttyACM0");
+      fields.error(
+          "port", "required: the board's serial port, e.g. /dev/serial/by-id/usb-Arduino...");
+    }
+    if (port.isPresent()) {
+      try {
+        SerialPortIdentity.parse(port.get());
+      } catch (IllegalArgumentException e) {
+        fields.error("port", e.getMessage());
+      }
     }
     int baud = fields.integer("baudRate", 300, 2_000_000).orElse(57_600L).intValue();
     long sampling =

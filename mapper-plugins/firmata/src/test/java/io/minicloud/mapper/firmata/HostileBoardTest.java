@@ -172,7 +172,8 @@ class HostileBoardTest {
     InMemoryBoard board = new InMemoryBoard(firmware);
     board.emit(RecordedStandardFirmata.BOOT);
     connection = new FirmataConnection(board, "mem", "board-1");
-    FirmataDriver driver = (FirmataDriver) new FirmataPlugin().bind(Devices.demo("mem"));
+    FirmataDriver driver =
+        (FirmataDriver) new FirmataPlugin().bind(Devices.demo("/dev/in-memory-board"));
     driver.attach(session());
     driver.write(session(), "led", new io.minicloud.mapper.api.BoolValue(true));
     board.emit("E0 10 00");

@@ -23,7 +23,7 @@ class SafeValueTest {
   private static DeviceSpec heaterBoard() {
     return new DeviceSpec(
         "board-1",
-        Map.of("port", "mem"),
+        Map.of("port", "/dev/in-memory-board"),
         List.of(
             property(
                 "heater", DataType.BOOL, true, "pin", 13, "mode", "OUTPUT", "safeValue", false),
@@ -63,7 +63,7 @@ class SafeValueTest {
                 FirmataDeviceConfig.bind(
                     new DeviceSpec(
                         "b",
-                        Map.of("port", "mem"),
+                        Map.of("port", "/dev/in-memory-board"),
                         List.of(
                             property(
                                 "btn",

@@ -2,6 +2,8 @@ package io.minicloud.mapper.tether.config;
 
 import io.minicloud.mapper.api.ConfigException.FieldError;
 import io.minicloud.mapper.api.LinkPolicy;
+import io.minicloud.mapper.api.transport.SerialConnection;
+import io.minicloud.mapper.api.transport.SerialPortIdentity;
 import io.minicloud.mapper.api.transport.SerialSettings;
 import io.minicloud.mapper.tether.RetryPolicy;
 import java.time.Duration;
@@ -29,7 +31,7 @@ public record TetherDeviceConfig(
   }
 
   public String linkId() {
-    return "serial:" + port;
+    return SerialConnection.linkId(serial());
   }
 
   /**
@@ -46,6 +48,13 @@ public record TetherDeviceConfig(
     String port = f.text("port").orElse(null);
     if (port == null && !f.has("port")) {
       f.error("port", "missing: the MCU's serial port, e.g. /dev/serial/by-id/usb-Arduino...");
+    }
+    if (port != null) {
+      try {
+        SerialPortIdentity.parse(port);
+      } catch (IllegalArgumentException e) {
+        f.error("port", e.getMessage());
+      }
     }
     int baud = f.integer("baudRate", 50, 4_000_000).orElse(115200);
     // 20 ms is the firmware's floor; 65535 ms is what its 16-bit field holds

@@ -6,6 +6,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -49,7 +50,26 @@ public final class ConfigFields {
     return Optional.of(s);
   }
 
-  /** A whole number in {@code [min, max]}, written as a number or a numeric string. */
+  /**
+   * One of {@code choices} (upper case; matched case-insensitively), as its upper-case spelling.
+   */
+  public Optional<String> choice(String key, List<String> choices) {
+    Optional<String> text = text(key);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    String upper = text.get().trim().toUpperCase(Locale.ROOT);
+    if (!choices.contains(upper)) {
+      error(key, "'" + text.get() + "' is not one of " + String.join(", ", choices));
+      return Optional.empty();
+    }
+    return Optional.of(upper);
+  }
+
+  /**
+   * A whole number in {@code [min, max]}, written as a number or a numeric string, decimal or hex
+   * ({@code "0x48"}, as datasheets give I2C addresses and registers).
+   */
   public Optional<Long> integer(String key, long min, long max) {
     Object value = present(key);
     if (value == null) {
@@ -63,7 +83,8 @@ public final class ConfigFields {
         }
         number = n.longValue();
       } else if (value instanceof String s) {
-        number = Long.parseLong(s.trim());
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        number = t.startsWith("0x") ? Long.parseLong(t.substring(2), 16) : Long.parseLong(t);
       } else {
         throw new NumberFormatException();
       }
