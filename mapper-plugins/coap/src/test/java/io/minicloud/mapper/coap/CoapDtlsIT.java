@@ -11,6 +11,7 @@ import io.minicloud.mapper.api.DeviceException;
 import io.minicloud.mapper.api.DeviceSpec;
 import io.minicloud.mapper.api.PointResult;
 import io.minicloud.mapper.api.StringValue;
+import io.minicloud.mapper.api.logs.LogCapture;
 import io.minicloud.mapper.api.peers.TestCertificates;
 import io.minicloud.mapper.coap.link.CoapLink;
 import io.minicloud.mapper.coap.peers.LibcoapServer;
@@ -126,7 +127,7 @@ class CoapDtlsIT {
         libcoap);
 
     // WHEN the link opens, every log record captured down to TRACE
-    LogCapture logs = new LogCapture();
+    LogCapture logs = new LogCapture("io.minicloud.mapper.coap", "org.eclipse.californium");
     IOException e;
     try (logs) {
       e =

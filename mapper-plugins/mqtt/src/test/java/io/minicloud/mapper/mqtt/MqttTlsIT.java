@@ -12,6 +12,7 @@ import io.minicloud.mapper.api.DeviceDriver;
 import io.minicloud.mapper.api.DoubleValue;
 import io.minicloud.mapper.api.LinkSession;
 import io.minicloud.mapper.api.PointResult;
+import io.minicloud.mapper.api.logs.LogCapture;
 import io.minicloud.mapper.api.peers.MosquittoPeer;
 import io.minicloud.mapper.api.peers.PeerProcess;
 import io.minicloud.mapper.api.peers.TestCertificates;
@@ -87,7 +88,7 @@ class MqttTlsIT {
     // WHEN the core opens the link, with every log record of ours and Paho's captured
     IOException e;
     List<String> logs;
-    try (LogCapture capture = new LogCapture()) {
+    try (LogCapture capture = new LogCapture("io.minicloud.mapper.mqtt", "org.eclipse.paho")) {
       e = assertThrows(IOException.class, () -> plug.link().opener().open());
       logs = capture.lines();
     }

@@ -1,13 +1,13 @@
 package io.minicloud.mapper.tether.bench;
 
 import io.minicloud.mapper.api.ByteConnection;
+import io.minicloud.mapper.api.peers.PtyPair;
 import io.minicloud.mapper.firmata.sim.VirtualBoard;
 import io.minicloud.mapper.tether.PinSetup;
 import io.minicloud.mapper.tether.TetherConnection;
 import io.minicloud.mapper.tether.codec.PinMode;
 import io.minicloud.mapper.tether.codec.Request;
 import io.minicloud.mapper.tether.sim.LossyProxy;
-import io.minicloud.mapper.tether.sim.SocatPtyPair;
 import io.minicloud.mapper.tether.sim.TetherBoard;
 import io.minicloud.mapper.tether.sim.TetherFirmware;
 import java.nio.file.Files;
@@ -41,7 +41,9 @@ public final class TetherRoundTripBench {
   public static void main(String[] args) throws Exception {
     int runs = Integer.getInteger("bench.runs", 3);
     int commands = Integer.getInteger("bench.commands", 500);
-    if (!VirtualBoard.available() || !TetherFirmware.available() || !SocatPtyPair.installed()) {
+    if (!VirtualBoard.available()
+        || !TetherFirmware.available()
+        || !(PtyPair.unavailable() == null)) {
       System.out.println("[bench] skipped: needs simavr, libsimavr-dev, gcc, gcc-avr, socat");
       return;
     }
@@ -50,7 +52,7 @@ public final class TetherRoundTripBench {
     for (int run = 1; run <= runs; run++) {
       try (VirtualBoard board = VirtualBoard.start(firmware)) {
         Path dir = Files.createTempDirectory("tether-bench");
-        try (SocatPtyPair ptys = SocatPtyPair.start(dir)) {
+        try (PtyPair ptys = PtyPair.start(dir, "line")) {
           // unmeasured: JIT, the board's and the ptys' first traffic would otherwise land on
           // whichever scenario runs first (the reference)
           measure(new LinkedHashMap<>(), "warm-up", board, ptys, 0, commands, false);
@@ -70,16 +72,16 @@ public final class TetherRoundTripBench {
       Map<String, List<double[]>> results,
       String name,
       VirtualBoard board,
-      SocatPtyPair ptys,
+      PtyPair ptys,
       double loss,
       int commands,
       boolean reference)
       throws Exception {
-    ByteConnection proxyEnd = TetherBoard.serial(ptys.proxyEnd());
+    ByteConnection proxyEnd = TetherBoard.serial(ptys.b().toString());
     ByteConnection boardEnd = TetherBoard.serial(board.pty());
     try (LossyProxy proxy =
             new LossyProxy(proxyEnd, boardEnd, new LossyProxy.Faults(0, 0, loss), 42);
-        TetherConnection host = TetherBoard.connect(ptys.hostEnd(), 20, RESPONSE_TIMEOUT)) {
+        TetherConnection host = TetherBoard.connect(ptys.a().toString(), 20, RESPONSE_TIMEOUT)) {
       host.attach(
           List.of(new PinSetup(13, PinMode.DIGITAL_OUT, 0)), Duration.ofSeconds(30), p -> {});
       for (int i = 0; i < 50; i++) { // warm-up: JIT, pty buffers

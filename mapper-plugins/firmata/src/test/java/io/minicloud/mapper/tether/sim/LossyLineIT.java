@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.minicloud.mapper.api.peers.PtyPair;
 import io.minicloud.mapper.firmata.sim.VirtualBoard;
 import io.minicloud.mapper.firmata.sim.VirtualBoard.PinEvent;
 import io.minicloud.mapper.tether.PinSetup;
@@ -31,16 +32,17 @@ class LossyLineIT {
 
   @Test
   void everySetIsAppliedExactlyInCommandOrderDespiteLoss() throws Exception {
-    assumeTrue(SocatPtyPair.installed(), "socat is installed");
+    assumeTrue((PtyPair.unavailable() == null), "socat is installed");
     try (VirtualBoard board = TetherBoard.start();
-        SocatPtyPair ptys = SocatPtyPair.start(dir);
+        PtyPair ptys = PtyPair.start(dir, "line");
         LossyProxy proxy =
             new LossyProxy(
-                TetherBoard.serial(ptys.proxyEnd()),
+                TetherBoard.serial(ptys.b().toString()),
                 TetherBoard.serial(board.pty()),
                 new LossyProxy.Faults(0.01, 0.01, 0),
                 20261123L);
-        TetherConnection host = TetherBoard.connect(ptys.hostEnd(), 12, Duration.ofMillis(150))) {
+        TetherConnection host =
+            TetherBoard.connect(ptys.a().toString(), 12, Duration.ofMillis(150))) {
       // GIVEN pin 13 configured through the lossy line (fail-safe long enough not to trip)
       host.attach(
           List.of(new PinSetup(13, PinMode.DIGITAL_OUT, 0)), Duration.ofSeconds(20), p -> {});

@@ -1,4 +1,4 @@
-package io.minicloud.mapper.coap;
+package io.minicloud.mapper.api.logs;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,21 +10,22 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 /**
- * Captures every log record of ours, Californium's and Scandium's, down to FINEST (SLF4J TRACE,
- * routed to java.util.logging by slf4j-jdk14 in tests): what a gateway's logs would hold with
- * tracing on.
+ * Captures every log record of the named logger trees, down to FINEST, while open: what would be in
+ * a gateway's logs with tracing on (secrets must never appear there). System.Logger, and SLF4J
+ * through slf4j-jdk14 in tests, write to java.util.logging.
  */
-final class LogCapture extends Handler implements AutoCloseable {
-  private static final List<String> LOGGERS =
-      List.of("io.minicloud.mapper.coap", "org.eclipse.californium");
+public final class LogCapture extends Handler implements AutoCloseable {
   private final List<Logger> loggers = new ArrayList<>();
   private final List<Level> levels = new ArrayList<>();
   private final List<String> lines = new ArrayList<>();
   private final SimpleFormatter formatter = new SimpleFormatter();
 
-  LogCapture() {
+  /**
+   * @param loggerNames logger tree roots, e.g. the plugin's package and its protocol library's
+   */
+  public LogCapture(String... loggerNames) {
     setLevel(Level.ALL);
-    for (String name : LOGGERS) {
+    for (String name : loggerNames) {
       Logger logger = Logger.getLogger(name);
       loggers.add(logger);
       levels.add(logger.getLevel());
@@ -34,7 +35,7 @@ final class LogCapture extends Handler implements AutoCloseable {
   }
 
   /** Every captured record: message, parameters and thrown exception chain, one string each. */
-  synchronized List<String> lines() {
+  public synchronized List<String> lines() {
     return List.copyOf(lines);
   }
 
