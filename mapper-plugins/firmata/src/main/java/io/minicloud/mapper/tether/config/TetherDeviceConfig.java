@@ -2,14 +2,17 @@ package io.minicloud.mapper.tether.config;
 
 import io.minicloud.mapper.api.ConfigException.FieldError;
 import io.minicloud.mapper.api.LinkPolicy;
+import io.minicloud.mapper.api.config.ConfigFields;
 import io.minicloud.mapper.api.transport.SerialConnection;
 import io.minicloud.mapper.api.transport.SerialPortIdentity;
 import io.minicloud.mapper.api.transport.SerialSettings;
 import io.minicloud.mapper.tether.RetryPolicy;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A tether v1 device's connection settings ({@code spec.protocol.configData}), typed.
@@ -43,8 +46,10 @@ public record TetherDeviceConfig(
   }
 
   public static TetherDeviceConfig bind(Map<String, ?> configData, List<FieldError> errors) {
-    ConfigFields f = new ConfigFields(configData, key -> PREFIX + key, errors);
-    f.accept(KEYS.toArray(String[]::new));
+    ConfigFields f =
+        new ConfigFields(
+            new LinkedHashMap<String, Object>(configData), key -> PREFIX + key, errors);
+    f.rejectUnknown(Set.copyOf(KEYS));
     String port = f.text("port").orElse(null);
     if (port == null && !f.has("port")) {
       f.error("port", "missing: the MCU's serial port, e.g. /dev/serial/by-id/usb-Arduino...");
@@ -56,11 +61,12 @@ public record TetherDeviceConfig(
         f.error("port", e.getMessage());
       }
     }
-    int baud = f.integer("baudRate", 50, 4_000_000).orElse(115200);
+    int baud = f.integer("baudRate", 50, 4_000_000).orElse(115_200L).intValue();
     // 20 ms is the firmware's floor; 65535 ms is what its 16-bit field holds
-    Optional<Integer> failSafe = f.integer("failSafeTimeout", 20, 65535);
-    int retries = f.integer("retries", 0, 20).orElse(3);
-    Optional<Integer> responseTimeout = f.integer("responseTimeout", 10, 10_000);
+    Optional<Integer> failSafe = f.integer("failSafeTimeout", 20, 65535).map(Long::intValue);
+    int retries = f.integer("retries", 0, 20).orElse(3L).intValue();
+    Optional<Integer> responseTimeout =
+        f.integer("responseTimeout", 10, 10_000).map(Long::intValue);
     int fs = failSafe.orElse(1000);
     int rt = responseTimeout.orElse(250);
     if ((failSafe.isPresent() || responseTimeout.isPresent()) && fs < 4L * rt) {
@@ -72,7 +78,6 @@ public record TetherDeviceConfig(
               + 4L * rt
               + " ms)");
     }
-    f.rejectUnknown();
     return new TetherDeviceConfig(
         port == null ? "" : port,
         baud,

@@ -5,6 +5,7 @@ import io.minicloud.mapper.api.DataType;
 import io.minicloud.mapper.api.PointBinding;
 import io.minicloud.mapper.api.PropertySpec;
 import io.minicloud.mapper.api.Transform;
+import io.minicloud.mapper.api.config.ConfigFields;
 import io.minicloud.mapper.tether.PinSetup;
 import io.minicloud.mapper.tether.codec.PinMode;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One property's pin ({@code visitors.configData}): {@code pin} (2..19, or {@code D2}..{@code D13},
@@ -21,6 +23,8 @@ import java.util.Optional;
  */
 public record TetherPointConfig(String property, PinSetup pin, PointBinding binding) {
   private static final List<String> TRANSFORM_KEYS = List.of("scale", "offset", "min", "max");
+  private static final Set<String> KNOWN =
+      Set.of("pin", "mode", "safeValue", "scale", "offset", "min", "max");
 
   public boolean output() {
     return pin.mode().output();
@@ -28,9 +32,10 @@ public record TetherPointConfig(String property, PinSetup pin, PointBinding bind
 
   public static Optional<TetherPointConfig> bind(PropertySpec property, List<FieldError> errors) {
     int before = errors.size();
-    ConfigFields f = new ConfigFields(property.visitorConfig(), property::field, errors);
-    f.accept("pin", "mode", "safeValue");
-    f.accept(TRANSFORM_KEYS.toArray(String[]::new));
+    ConfigFields f =
+        new ConfigFields(
+            new LinkedHashMap<String, Object>(property.visitorConfig()), property::field, errors);
+    f.rejectUnknown(KNOWN);
     Optional<Integer> pin = f.parsed("pin", TetherPointConfig::parsePin);
     if (pin.isEmpty() && !f.has("pin")) {
       f.error("pin", "missing: 2..19, D2..D13 or A0..A5");
@@ -62,7 +67,6 @@ public record TetherPointConfig(String property, PinSetup pin, PointBinding bind
       }
     }
     Transform transform = transform(f, mode.orElse(null));
-    f.rejectUnknown();
     if (errors.size() > before) {
       return Optional.empty();
     }
@@ -81,7 +85,7 @@ public record TetherPointConfig(String property, PinSetup pin, PointBinding bind
         if (mode != PinMode.ANALOG_IN) {
           f.error(key, "transforms apply to analog-in pins only");
         } else {
-          keys.put(key, f.raw(key));
+          keys.put(key, f.present(key));
         }
       }
     }

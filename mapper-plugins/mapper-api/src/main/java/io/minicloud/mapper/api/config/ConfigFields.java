@@ -99,6 +99,28 @@ public final class ConfigFields {
     return Optional.of(number);
   }
 
+  /**
+   * A single value (string, number or boolean, as YAML gives it) turned into {@code T} by {@code
+   * parser}, whose IllegalArgumentException message becomes the field's error: pins written as
+   * {@code 13} or {@code A0}, modes, levels.
+   */
+  public <T> Optional<T> parsed(String key, Function<String, T> parser) {
+    Object value = present(key);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
+      error(key, "expected a single value");
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(parser.apply(value.toString().trim()));
+    } catch (IllegalArgumentException e) {
+      error(key, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
   /** A path to a regular file that exists and is readable now (it is read again on connect). */
   public Optional<Path> readableFile(String key) {
     Optional<String> text = text(key);
