@@ -10,10 +10,6 @@ import io.minicloud.mapper.api.LongValue;
 import io.minicloud.tetherbridge.devices.DeviceChanges;
 import io.minicloud.tetherbridge.devices.DeviceFileException;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -26,19 +22,7 @@ class BridgeRuntimeTest {
   @TempDir Path dir;
   private final String bus = "bus-" + UUID.randomUUID();
   private final RecordingPublisher published = new RecordingPublisher();
-  private final BridgeRuntime runtime =
-      new BridgeRuntime(
-          new DeviceBinder(new PluginRegistry(List.of(new FakePlugin())), 1000),
-          published,
-          RuntimeMetrics.NONE,
-          Clock.systemUTC(),
-          new RuntimeSettings(
-              2,
-              Duration.ofSeconds(5),
-              Duration.ofSeconds(30),
-              16,
-              Duration.ofSeconds(5),
-              () -> new Backoff(Duration.ofMillis(20), Duration.ofMillis(100), 2, new Random(3))));
+  private final BridgeRuntime runtime = RuntimeTestKit.fakeRuntime(published, 2);
 
   @AfterEach
   void close() {

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -19,19 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LinkSchedulingTest {
   @TempDir Path dir;
   private final String bus = "bus-" + UUID.randomUUID();
-  private final BridgeRuntime runtime =
-      new BridgeRuntime(
-          new DeviceBinder(new PluginRegistry(List.of(new FakePlugin())), 1000),
-          DevicePublisher.NONE,
-          RuntimeMetrics.NONE,
-          Clock.systemUTC(),
-          new RuntimeSettings(
-              3,
-              Duration.ofSeconds(5),
-              Duration.ofSeconds(30),
-              16,
-              Duration.ofSeconds(5),
-              () -> new Backoff(Duration.ofMillis(20), Duration.ofMillis(100), 2, new Random(3))));
+  private final BridgeRuntime runtime = RuntimeTestKit.fakeRuntime(DevicePublisher.NONE, 3);
 
   @AfterEach
   void close() {

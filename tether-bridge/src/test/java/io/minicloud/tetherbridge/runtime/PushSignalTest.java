@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.minicloud.mapper.api.DoubleValue;
 import io.minicloud.mapper.api.PushSignal;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Random;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
@@ -26,19 +24,7 @@ class PushSignalTest {
   @TempDir Path dir;
   private final String bus = "bus-" + UUID.randomUUID();
   private final RecordingPublisher published = new RecordingPublisher();
-  private final BridgeRuntime runtime =
-      new BridgeRuntime(
-          new DeviceBinder(new PluginRegistry(List.of(new FakePlugin())), 1000),
-          published,
-          RuntimeMetrics.NONE,
-          Clock.systemUTC(),
-          new RuntimeSettings(
-              3,
-              Duration.ofSeconds(5),
-              Duration.ofSeconds(30),
-              16,
-              Duration.ofSeconds(5),
-              () -> new Backoff(Duration.ofMillis(20), Duration.ofMillis(100), 2, new Random(3))));
+  private final BridgeRuntime runtime = RuntimeTestKit.fakeRuntime(published, 3);
 
   @AfterEach
   void close() {

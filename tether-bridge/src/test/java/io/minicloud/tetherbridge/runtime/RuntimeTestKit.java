@@ -11,21 +11,27 @@ import java.util.UUID;
 public final class RuntimeTestKit {
   private RuntimeTestKit() {}
 
+  /**
+   * A runtime with only the FAKE plugin: short, seeded backoff; breaker after {@code
+   * breakerThreshold} failures, open 5 s (30 s at most); 5 s write timeout.
+   */
+  static BridgeRuntime fakeRuntime(DevicePublisher publisher, int breakerThreshold) {
+    return new BridgeRuntime(
+        new DeviceBinder(new PluginRegistry(List.of(new FakePlugin())), 1000),
+        publisher,
+        RuntimeMetrics.NONE,
+        Clock.systemUTC(),
+        new RuntimeSettings(
+            breakerThreshold,
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(30),
+            16,
+            Duration.ofSeconds(5),
+            () -> new Backoff(Duration.ofMillis(20), Duration.ofMillis(100), 2, new Random(3))));
+  }
+
   public static BridgeRuntime runtimeWithOneFakeDevice(Path dir, String device) throws Exception {
-    BridgeRuntime runtime =
-        new BridgeRuntime(
-            new DeviceBinder(new PluginRegistry(List.of(new FakePlugin())), 1000),
-            DevicePublisher.NONE,
-            RuntimeMetrics.NONE,
-            Clock.systemUTC(),
-            new RuntimeSettings(
-                2,
-                Duration.ofSeconds(5),
-                Duration.ofSeconds(30),
-                16,
-                Duration.ofSeconds(5),
-                () ->
-                    new Backoff(Duration.ofMillis(20), Duration.ofMillis(100), 2, new Random(3))));
+    BridgeRuntime runtime = fakeRuntime(DevicePublisher.NONE, 2);
     runtime.apply(
         DeviceFiles.read(
             dir,
