@@ -154,6 +154,7 @@ public final class LinkOwner implements AutoCloseable {
       if (!running || devices.get(device.name()) != device) {
         return;
       }
+      metrics.pushed(id(), device.name());
       LinkedHashSet<String> waiting = pushed.computeIfAbsent(device, d -> new LinkedHashSet<>());
       for (String property : properties) {
         if (device.bound().property(property).isPresent()) {

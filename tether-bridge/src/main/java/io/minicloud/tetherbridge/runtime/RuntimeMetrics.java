@@ -26,6 +26,9 @@ public interface RuntimeMetrics {
 
   void write(String link, String device, boolean ok);
 
+  /** A device pushed new values (see {@link io.minicloud.mapper.api.PushSignal}). */
+  void pushed(String link, String device);
+
   /** Counts nothing (tests that don't look at metrics). */
   RuntimeMetrics NONE =
       new RuntimeMetrics() {
@@ -49,5 +52,8 @@ public interface RuntimeMetrics {
 
         @Override
         public void write(String link, String device, boolean ok) {}
+
+        @Override
+        public void pushed(String link, String device) {}
       };
 }

@@ -23,6 +23,7 @@ import java.util.function.Function;
  * minicloud_tether_bridge_writes_total{link,device,result}
  * minicloud_tether_bridge_poll_latency_seconds{link,device}   (histogram)
  * minicloud_tether_bridge_link_busy_seconds_total{link}       (rate() = bus utilisation)
+ * minicloud_tether_bridge_push_signals_total{link,device}      (values a device pushed)
  * </pre>
  */
 final class MicrometerRuntimeMetrics implements RuntimeMetrics {
@@ -86,6 +87,18 @@ final class MicrometerRuntimeMetrics implements RuntimeMetrics {
             k ->
                 Counter.builder("minicloud_tether_bridge_retries")
                     .description("Requests repeated after a corrupt reply")
+                    .tags("link", link, "device", device)
+                    .register(registry))
+        .increment();
+  }
+
+  @Override
+  public void pushed(String link, String device) {
+    counter(
+            "p\0" + link + "\0" + device,
+            k ->
+                Counter.builder("minicloud_tether_bridge_push_signals")
+                    .description("Times a device pushed new values (CoAP Observe, Firmata reports)")
                     .tags("link", link, "device", device)
                     .register(registry))
         .increment();

@@ -109,6 +109,9 @@ class CoapRuntimeIT {
     assertTrue(
         values.stream().allMatch(v -> v.matches(".*\\d\\d:\\d\\d:\\d\\d")), values.toString());
     assertEquals(DeviceHealth.ONLINE, bridge.status(DEVICE).health());
+    assertTrue(
+        bridge.metrics().pushed(DEVICE) >= 3,
+        "the values came by push signals: " + bridge.metrics().pushed(DEVICE));
   }
 
   @Test

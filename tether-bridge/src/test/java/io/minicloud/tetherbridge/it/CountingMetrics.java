@@ -55,6 +55,16 @@ public final class CountingMetrics implements RuntimeMetrics {
     add("writes/" + device + "/" + (ok ? "ok" : "failed"));
   }
 
+  @Override
+  public void pushed(String link, String device) {
+    add("pushed/" + device);
+  }
+
+  /** Push signals a device's driver gave. */
+  public long pushed(String device) {
+    return get("pushed/" + device);
+  }
+
   /** Polls of a device that finished (answered or not). */
   public long polls(String device) {
     return get("polls/" + device);
