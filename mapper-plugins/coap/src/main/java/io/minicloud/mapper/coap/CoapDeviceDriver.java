@@ -3,6 +3,7 @@ package io.minicloud.mapper.coap;
 import io.minicloud.mapper.api.BoolValue;
 import io.minicloud.mapper.api.DeviceDriver;
 import io.minicloud.mapper.api.DeviceException;
+import io.minicloud.mapper.api.DriverChecks;
 import io.minicloud.mapper.api.ErrorKind;
 import io.minicloud.mapper.api.LinkPolicy;
 import io.minicloud.mapper.api.LinkSession;
@@ -74,18 +75,12 @@ public final class CoapDeviceDriver implements DeviceDriver {
   @Override
   public void attach(LinkSession session) throws IOException {
     CoapConnection connection = connection(session);
-    List<String> differences = connection.settings().differencesFrom(settings());
-    if (!differences.isEmpty()) {
-      throw new DeviceException(
-          ErrorKind.DEVICE_EXCEPTION,
-          "device "
-              + config.device()
-              + " shares link "
-              + settings().linkId()
-              + " with a device whose "
-              + String.join(", ", differences)
-              + " differ: give them the same settings, or reach one through another identity");
-    }
+    // the link was opened with another device's settings; ours would be silently ignored
+    DriverChecks.sameLinkSettings(
+        config.device(),
+        settings().linkId(),
+        connection.settings().differencesFrom(settings()),
+        "give them the same settings, or reach one through another identity");
     PushSignal signal = session.pushSignal();
     for (Map.Entry<CoapPoint.ResourceKey, List<String>> resource : observedResources().entrySet()) {
       List<String> properties = List.copyOf(resource.getValue());
@@ -243,18 +238,7 @@ public final class CoapDeviceDriver implements DeviceDriver {
   }
 
   private CoapPoint point(String property, String verb) {
-    CoapPoint point = config.points().get(property);
-    if (point == null) {
-      throw new IllegalArgumentException(
-          "cannot "
-              + verb
-              + " "
-              + property
-              + ": device "
-              + config.device()
-              + " has no such property");
-    }
-    return point;
+    return DriverChecks.point(config.points(), config.device(), property, verb);
   }
 
   /** The link's connection; a closed one is a link failure, so the core reconnects. */

@@ -4,6 +4,7 @@ import io.minicloud.mapper.api.BoolValue;
 import io.minicloud.mapper.api.DeviceDriver;
 import io.minicloud.mapper.api.DeviceException;
 import io.minicloud.mapper.api.DoubleValue;
+import io.minicloud.mapper.api.DriverChecks;
 import io.minicloud.mapper.api.ErrorKind;
 import io.minicloud.mapper.api.LinkPolicy;
 import io.minicloud.mapper.api.LinkSession;
@@ -158,18 +159,7 @@ public final class FirmataDriver implements DeviceDriver {
   }
 
   private FirmataPoint point(String property, String verb) {
-    FirmataPoint point = config.points().get(property);
-    if (point == null) {
-      throw new IllegalArgumentException(
-          "cannot "
-              + verb
-              + " "
-              + property
-              + ": device "
-              + config.device()
-              + " has no such property");
-    }
-    return point;
+    return DriverChecks.point(config.points(), config.device(), property, verb);
   }
 
   /** The link's connection; a lost one is a link failure, so the core reconnects. */

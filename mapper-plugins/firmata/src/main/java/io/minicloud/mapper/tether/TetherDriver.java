@@ -5,6 +5,7 @@ import io.minicloud.mapper.api.ByteConnection;
 import io.minicloud.mapper.api.DataType;
 import io.minicloud.mapper.api.DeviceDriver;
 import io.minicloud.mapper.api.DeviceException;
+import io.minicloud.mapper.api.DriverChecks;
 import io.minicloud.mapper.api.ErrorKind;
 import io.minicloud.mapper.api.LinkSession;
 import io.minicloud.mapper.api.LinkSpec;
@@ -120,12 +121,7 @@ public final class TetherDriver implements DeviceDriver {
   }
 
   private TetherPointConfig point(String property, String verb) {
-    TetherPointConfig point = points.get(property);
-    if (point == null) {
-      throw new IllegalArgumentException(
-          "cannot " + verb + " " + property + ": device " + device + " has no such property");
-    }
-    return point;
+    return DriverChecks.point(points, device, property, verb);
   }
 
   /** The link's connection; a lost one is a link failure, so the core reconnects. */

@@ -2,6 +2,7 @@ package io.minicloud.mapper.mqtt;
 
 import io.minicloud.mapper.api.DeviceDriver;
 import io.minicloud.mapper.api.DeviceException;
+import io.minicloud.mapper.api.DriverChecks;
 import io.minicloud.mapper.api.ErrorKind;
 import io.minicloud.mapper.api.LinkPolicy;
 import io.minicloud.mapper.api.LinkSession;
@@ -58,19 +59,12 @@ public final class MqttDeviceDriver implements DeviceDriver {
   @Override
   public void attach(LinkSession session) throws IOException {
     MqttConnection connection = connection(session);
-    List<String> differences = connection.settings().differencesFrom(settings());
-    if (!differences.isEmpty()) {
-      // the link was opened with another device's settings; ours would be silently ignored
-      throw new DeviceException(
-          ErrorKind.DEVICE_EXCEPTION,
-          "device "
-              + config.device()
-              + " shares link "
-              + settings().linkId()
-              + " with a device whose "
-              + String.join(", ", differences)
-              + " differ: give one of them its own clientId");
-    }
+    // the link was opened with another device's settings; ours would be silently ignored
+    DriverChecks.sameLinkSettings(
+        config.device(),
+        settings().linkId(),
+        connection.settings().differencesFrom(settings()),
+        "give one of them its own clientId");
     List<PropertyWatch> watches = config.points().values().stream().map(MqttPoint::watch).toList();
     connection.watch(watches, config.protocol().qos(), session.requestTimeoutMillis());
   }
@@ -133,18 +127,7 @@ public final class MqttDeviceDriver implements DeviceDriver {
   }
 
   private MqttPoint point(String property, String verb) {
-    MqttPoint point = config.points().get(property);
-    if (point == null) {
-      throw new IllegalArgumentException(
-          "cannot "
-              + verb
-              + " "
-              + property
-              + ": device "
-              + config.device()
-              + " has no such property");
-    }
-    return point;
+    return DriverChecks.point(config.points(), config.device(), property, verb);
   }
 
   /** The link's connection; a lost one is a link failure, so the core reconnects. */
