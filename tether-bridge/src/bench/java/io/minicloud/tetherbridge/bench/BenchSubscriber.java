@@ -7,15 +7,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /**
  * The consumer side: one Paho v5 client subscribed (QoS 1) to {@code minicloud/v1/#}, counting
@@ -42,48 +35,10 @@ final class BenchSubscriber implements AutoCloseable {
   private final AtomicLong latencySamples = new AtomicLong();
 
   BenchSubscriber(String uri) throws MqttException {
-    client = new MqttAsyncClient(uri, "bench-subscriber", new MemoryPersistence());
-    MqttConnectionOptions o = new MqttConnectionOptions();
-    o.setCleanStart(true);
-    o.setReceiveMaximum(65535);
-    client.setCallback(
-        new MqttCallback() {
-          @Override
-          public void disconnected(MqttDisconnectResponse response) {
-            System.err.println("bench subscriber: disconnected: " + response);
-          }
-
-          @Override
-          public void mqttErrorOccurred(MqttException e) {
-            System.err.println("bench subscriber: " + e);
-          }
-
-          @Override
-          public void messageArrived(String topic, MqttMessage message) {
-            arrived(topic, message.getPayload());
-          }
-
-          @Override
-          public void deliveryComplete(IMqttToken token) {
-            // subscribes only
-          }
-
-          @Override
-          public void connectComplete(boolean reconnect, String serverUri) {
-            // waited for below
-          }
-
-          @Override
-          public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            // no enhanced authentication
-          }
-        });
-    client.connect(o).waitForCompletion(10_000);
-    client.subscribe("minicloud/v1/#", 1).waitForCompletion(10_000);
+    client = BenchMqtt.subscribe(uri, "bench-subscriber", "minicloud/v1/#", this::arrived);
   }
 
-  private void arrived(String topic, byte[] payload) {
-    long nanos = System.nanoTime();
+  private void arrived(String topic, byte[] payload, long nanos) {
     int from = "minicloud/v1/".length();
     int to = topic.indexOf('/', from);
     String node = to < 0 ? topic.substring(from) : topic.substring(from, to);

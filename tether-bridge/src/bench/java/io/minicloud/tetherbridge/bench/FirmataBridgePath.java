@@ -13,15 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /**
  * The measured path: the demo's Firmata device file (docs/examples/devices/demo-firmata-board.yaml)
@@ -72,51 +65,18 @@ final class FirmataBridgePath implements AutoCloseable {
 
   private static MqttAsyncClient subscribe(String uri, ObjectMapper json, FirmataLatencyProbe probe)
       throws MqttException {
-    MqttAsyncClient client =
-        new MqttAsyncClient(uri, "bench-firmata-subscriber", new MemoryPersistence());
-    client.setCallback(
-        new MqttCallback() {
-          @Override
-          public void messageArrived(String topic, MqttMessage message) throws IOException {
-            long now = System.nanoTime();
-            if (topic.endsWith("/telemetry/voltage")) {
-              JsonNode value = json.readTree(message.getPayload()).path("value");
-              if (value.isNumber()) {
-                probe.arrivals.add(new FirmataLatencyProbe.Arrival(now, value.asDouble()));
-              }
+    return BenchMqtt.subscribe(
+        uri,
+        "bench-firmata-subscriber",
+        "minicloud/v1/" + NODE + "/#",
+        (topic, payload, now) -> {
+          if (topic.endsWith("/telemetry/voltage")) {
+            JsonNode value = json.readTree(payload).path("value");
+            if (value.isNumber()) {
+              probe.arrivals.add(new FirmataLatencyProbe.Arrival(now, value.asDouble()));
             }
           }
-
-          @Override
-          public void disconnected(MqttDisconnectResponse response) {
-            System.err.println("firmata bench subscriber: disconnected: " + response);
-          }
-
-          @Override
-          public void mqttErrorOccurred(MqttException e) {
-            System.err.println("firmata bench subscriber: " + e);
-          }
-
-          @Override
-          public void deliveryComplete(IMqttToken token) {
-            // subscribes only
-          }
-
-          @Override
-          public void connectComplete(boolean reconnect, String serverUri) {
-            // waited for below
-          }
-
-          @Override
-          public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            // no enhanced authentication
-          }
         });
-    MqttConnectionOptions options = new MqttConnectionOptions();
-    options.setCleanStart(true);
-    client.connect(options).waitForCompletion(10_000);
-    client.subscribe("minicloud/v1/" + NODE + "/#", 1).waitForCompletion(10_000);
-    return client;
   }
 
   /** Waits until the board is attached and its first voltage went north. */
