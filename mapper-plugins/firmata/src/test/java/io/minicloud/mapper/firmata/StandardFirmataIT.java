@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.minicloud.mapper.api.BoolValue;
 import io.minicloud.mapper.api.DataType;
@@ -17,13 +16,10 @@ import io.minicloud.mapper.api.Value;
 import io.minicloud.mapper.firmata.codec.FirmataEncoder;
 import io.minicloud.mapper.firmata.codec.FirmataMessage;
 import io.minicloud.mapper.firmata.codec.PinMode;
-import io.minicloud.mapper.firmata.sim.StandardFirmataHex;
 import io.minicloud.mapper.firmata.sim.VirtualBoard;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -33,39 +29,7 @@ import org.junit.jupiter.api.Test;
  * the same serial path a gateway uses.
  */
 @Tag("peer")
-class StandardFirmataIT {
-  private static final Duration WAIT = Duration.ofSeconds(10);
-
-  private VirtualBoard board;
-  private FirmataConnection connection;
-  private final RecordingPushSignal pushed = new RecordingPushSignal();
-
-  @BeforeEach
-  void start() throws Exception {
-    assumeTrue(VirtualBoard.available(), "simavr development files and gcc are installed");
-    board = VirtualBoard.start(StandardFirmataHex.path());
-  }
-
-  @AfterEach
-  void stop() {
-    if (connection != null) {
-      connection.close();
-    }
-    if (board != null) {
-      board.close();
-    }
-  }
-
-  private FirmataDriver attach(DeviceSpec spec) throws Exception {
-    FirmataDriver driver = (FirmataDriver) new FirmataPlugin().bind(spec);
-    connection = (FirmataConnection) driver.link().opener().open();
-    driver.attach(session());
-    return driver;
-  }
-
-  private BoardLinkSession session() {
-    return new BoardLinkSession(connection, 2000, pushed);
-  }
+class StandardFirmataIT extends StandardFirmataBoardFixture {
 
   private Value read(FirmataDriver driver, String property) throws Exception {
     PointResult result = driver.read(session(), List.of(property)).get(0);

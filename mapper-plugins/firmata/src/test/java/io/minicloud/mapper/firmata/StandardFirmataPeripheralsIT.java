@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.minicloud.mapper.api.DataType;
 import io.minicloud.mapper.api.DeviceException;
@@ -13,14 +12,9 @@ import io.minicloud.mapper.api.ErrorKind;
 import io.minicloud.mapper.api.LongValue;
 import io.minicloud.mapper.api.PointResult;
 import io.minicloud.mapper.firmata.codec.PinMode;
-import io.minicloud.mapper.firmata.sim.StandardFirmataHex;
-import io.minicloud.mapper.firmata.sim.VirtualBoard;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -30,38 +24,7 @@ import org.junit.jupiter.api.Test;
  * vanishing under an open connection.
  */
 @Tag("peer")
-class StandardFirmataPeripheralsIT {
-  private static final Duration WAIT = Duration.ofSeconds(10);
-
-  private VirtualBoard board;
-  private FirmataConnection connection;
-
-  @BeforeEach
-  void start() throws Exception {
-    assumeTrue(VirtualBoard.available(), "simavr development files and gcc are installed");
-    board = VirtualBoard.start(StandardFirmataHex.path());
-  }
-
-  @AfterEach
-  void stop() {
-    if (connection != null) {
-      connection.close();
-    }
-    if (board != null) {
-      board.close();
-    }
-  }
-
-  private FirmataDriver attach(DeviceSpec spec) throws Exception {
-    FirmataDriver driver = (FirmataDriver) new FirmataPlugin().bind(spec);
-    connection = (FirmataConnection) driver.link().opener().open();
-    driver.attach(session());
-    return driver;
-  }
-
-  private BoardLinkSession session() {
-    return new BoardLinkSession(connection, 2000, new RecordingPushSignal());
-  }
+class StandardFirmataPeripheralsIT extends StandardFirmataBoardFixture {
 
   private DeviceSpec device(io.minicloud.mapper.api.PropertySpec... properties) {
     return new DeviceSpec("board-1", Map.of("port", board.pty()), List.of(properties));
