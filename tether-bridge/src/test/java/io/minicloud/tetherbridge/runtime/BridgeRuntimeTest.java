@@ -92,6 +92,8 @@ class BridgeRuntimeTest {
   void anInvalidFileIsRejectedWithFileFieldAndReasonAndTheRunningSetStays() throws Exception {
     runtime.apply(
         DeviceFiles.read(dir, DeviceFiles.MODEL + DeviceFiles.device("d1", bus, 1, 100, "")));
+    // the link worker connects asynchronously: wait for it, or the count below races it
+    await(() -> status("d1").health() == DeviceHealth.ONLINE);
     String broken =
         DeviceFiles.MODEL
             + DeviceFiles.device("d1", bus, 1, 100, "").replace("unit: 1", "unit: one");
