@@ -1,7 +1,7 @@
 package io.minicloud.rear.model;
 
-import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.minicloud.rear.quantity.Quantity;
@@ -12,9 +12,19 @@ import java.util.Map;
  * the spec says {@code characteristics}. Read either, write both.
  */
 public record K8SliceData(
-    @JsonProperty("charateristics") @JsonAlias("characteristics") Characteristics characteristics,
+    @JsonProperty("charateristics") Characteristics characteristics,
     @JsonProperty("properties") JsonNode properties,
     @JsonProperty("policies") Policies policies) {
+
+  /** Reads the node's key, or the spec's when only that is present (both are, in our output). */
+  @JsonCreator
+  static K8SliceData read(
+      @JsonProperty("charateristics") Characteristics node,
+      @JsonProperty("characteristics") Characteristics spec,
+      @JsonProperty("properties") JsonNode properties,
+      @JsonProperty("policies") Policies policies) {
+    return new K8SliceData(node != null ? node : spec, properties, policies);
+  }
 
   @JsonAnyGetter
   Map<String, Object> specSpelling() {

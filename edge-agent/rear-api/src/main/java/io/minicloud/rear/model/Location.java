@@ -1,7 +1,7 @@
 package io.minicloud.rear.model;
 
-import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 
@@ -13,9 +13,22 @@ import java.util.Map;
 public record Location(
     @JsonProperty("latitude") String latitude,
     @JsonProperty("longitude") String longitude,
-    @JsonProperty("altitude") @JsonAlias("country") String country,
+    @JsonProperty("altitude") String country,
     @JsonProperty("city") String city,
     @JsonProperty("additionalNotes") String additionalNotes) {
+
+  /** Reads the node's key, or the spec's when only that is present (both are, in our output). */
+  @JsonCreator
+  static Location read(
+      @JsonProperty("latitude") String latitude,
+      @JsonProperty("longitude") String longitude,
+      @JsonProperty("altitude") String altitude,
+      @JsonProperty("country") String country,
+      @JsonProperty("city") String city,
+      @JsonProperty("additionalNotes") String additionalNotes) {
+    return new Location(
+        latitude, longitude, altitude != null ? altitude : country, city, additionalNotes);
+  }
 
   /** The spec's spelling, written beside the node's. */
   @JsonAnyGetter

@@ -65,6 +65,16 @@ class NodeWireRoundTripTest {
   }
 
   @Test
+  void ourOwnOutputWithBothSpellingsReadsBack() throws IOException {
+    Flavor[] flavors =
+        JSON.readValue(RearFixtures.read("list-flavors-response.json"), Flavor[].class);
+    Flavor typed = typed(flavors[0]);
+    Flavor back = JSON.readValue(JSON.writeValueAsString(typed), Flavor.class);
+    assertEquals(typed.type().k8slice(), back.type().k8slice());
+    assertEquals(typed.location(), back.location());
+  }
+
+  @Test
   void specSpellingsAreReadToo() throws IOException {
     String spec =
         """
