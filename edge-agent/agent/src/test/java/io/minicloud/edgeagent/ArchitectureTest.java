@@ -22,12 +22,29 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAnyPackage(
               "io.quarkus..",
-              "io.vertx..",
               "jakarta.enterprise..",
               "jakarta.inject..",
               "jakarta.ws.rs..",
               "org.eclipse.microprofile..",
               "io.smallrye..")
+          .allowEmptyShould(true);
+
+  /**
+   * Vert.x Web is the REAR listeners' HTTP library (each listener its own server with its own TLS
+   * and authentication), used like Paho is for MQTT: only the REAR HTTP edge and the composition
+   * that starts it may touch it; the catalog, ledger and inventory stay plain.
+   */
+  @ArchTest
+  static final ArchRule vertxOnlyAtTheRearHttpEdge =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages(
+              "..wiring..", "..rear.http..", "..rear.auth..", "..rear.subscription..")
+          .and()
+          .doNotHaveFullyQualifiedName("io.minicloud.edgeagent.rear.RearProvider")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("io.vertx..")
           .allowEmptyShould(true);
 
   @ArchTest

@@ -15,4 +15,7 @@ public interface EdgeAgentOptions {
 
   /** The Kubernetes node name to report for; the host name when absent. */
   Optional<String> nodeName();
+
+  /** The REAR provider: identity, listeners, offers (see {@link RearOptions}). */
+  RearOptions rear();
 }
