@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,6 +22,7 @@ public final class Discovery implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final Duration sweepInterval;
   private final Map<String, String> status = new LinkedHashMap<>();
+  private ScheduledFuture<?> sweeping;
 
   /**
    * @param sweepInterval how often expiry runs; it bounds how late past its expiry a peer is marked
@@ -57,8 +59,9 @@ public final class Discovery implements AutoCloseable {
       }
     }
     long millis = sweepInterval.toMillis();
-    scheduler.scheduleWithFixedDelay(
-        Guarded.task("peer expiry", table::sweep), millis, millis, TimeUnit.MILLISECONDS);
+    sweeping =
+        scheduler.scheduleWithFixedDelay(
+            Guarded.task("peer expiry", table::sweep), millis, millis, TimeUnit.MILLISECONDS);
   }
 
   /** Per mechanism: {@code active} or {@code unavailable: <why>}. */
@@ -72,6 +75,9 @@ public final class Discovery implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    if (sweeping != null) {
+      sweeping.cancel(false);
+    }
     for (DiscoveryMechanism mechanism : mechanisms) {
       mechanism.stop();
     }
