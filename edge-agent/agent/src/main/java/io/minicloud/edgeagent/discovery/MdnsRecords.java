@@ -15,15 +15,23 @@ public final class MdnsRecords {
   public static final String PATH = "path";
   public static final String TLS = "tls";
 
+  /**
+   * Our advertised REAR {@code host:port}. Without it a peer would rebuild the address from the A
+   * record and SRV port, which differs from the multicast one behind NAT or with a DNS name, and
+   * REAR needs the exact address we put in {@code owner.IP}.
+   */
+  public static final String ADDRESS = "address";
+
   private MdnsRecords() {}
 
-  /** Our TXT record: nodeID, domain, path (the REAR base path) and tls=true|false. */
+  /** Our TXT record: nodeID, domain, path (the REAR base path), tls=true|false and address. */
   public static Map<String, String> txtFor(Announcement self, String path, boolean tls) {
     Map<String, String> txt = new LinkedHashMap<>();
     txt.put(NODE_ID, self.nodeId());
     txt.put(DOMAIN, self.domain());
     txt.put(PATH, path);
     txt.put(TLS, Boolean.toString(tls));
+    txt.put(ADDRESS, self.address());
     return txt;
   }
 
@@ -38,10 +46,13 @@ public final class MdnsRecords {
     if (nodeId == null || nodeId.isEmpty()) {
       nodeId = instanceName;
     }
-    if (ipv4Addresses.isEmpty()) {
-      return new AnnouncementCodec.Rejected(ReceiveOutcome.INVALID, "no IPv4 address resolved");
+    String address = txt.apply(ADDRESS);
+    if (address == null || address.isEmpty()) {
+      if (ipv4Addresses.isEmpty()) {
+        return new AnnouncementCodec.Rejected(ReceiveOutcome.INVALID, "no IPv4 address resolved");
+      }
+      address = ipv4Addresses.get(0) + ":" + port;
     }
-    String address = ipv4Addresses.get(0) + ":" + port;
     return AnnouncementCodec.validate(txt.apply(DOMAIN), nodeId, address);
   }
 }

@@ -59,6 +59,17 @@ public final class MulticastDiscovery implements DiscoveryMechanism {
   public synchronized void start() throws IOException {
     channel = channels.open(settings);
     running = true;
+    LOG.log(
+        System.Logger.Level.INFO,
+        () ->
+            "announcing "
+                + new String(ownPayload, java.nio.charset.StandardCharsets.UTF_8)
+                + " to "
+                + settings.group().getHostAddress()
+                + ":"
+                + settings.port()
+                + " every "
+                + settings.interval());
     receiveThread.execute(this::receiveLoop);
     long millis = settings.interval().toMillis();
     announcing =

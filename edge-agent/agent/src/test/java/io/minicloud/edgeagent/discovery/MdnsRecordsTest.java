@@ -11,15 +11,34 @@ class MdnsRecordsTest {
   private static final Announcement SELF = new Announcement("fluidos.eu", "gw-a", "10.0.0.1:8443");
 
   @Test
-  void txtRecordCarriesNodeIdDomainPathAndTls() {
+  void txtRecordCarriesNodeIdDomainPathTlsAndAddress() {
     assertEquals(
-        Map.of("nodeID", "gw-a", "domain", "fluidos.eu", "path", "/api/v2", "tls", "true"),
+        Map.of(
+            "nodeID",
+            "gw-a",
+            "domain",
+            "fluidos.eu",
+            "path",
+            "/api/v2",
+            "tls",
+            "true",
+            "address",
+            "10.0.0.1:8443"),
         MdnsRecords.txtFor(SELF, "/api/v2", true));
   }
 
   @Test
-  void aResolvedInstanceBecomesAnAnnouncementWithTheSrvPort() {
+  void aResolvedInstanceTakesTheAdvertisedAddressFromTxtNotFromTheARecord() {
     Map<String, String> txt = MdnsRecords.txtFor(SELF, "/api/v2", false);
+
+    var decoded = MdnsRecords.fromService("gw-a", List.of("192.168.1.9"), 9999, txt::get);
+
+    assertEquals(SELF, assertInstanceOf(AnnouncementCodec.Valid.class, decoded).announcement());
+  }
+
+  @Test
+  void withoutAnAddressTxtTheARecordAndSrvPortMakeTheAddress() {
+    Map<String, String> txt = Map.of("nodeID", "gw-a", "domain", "fluidos.eu");
 
     var decoded = MdnsRecords.fromService("gw-a", List.of("10.0.0.1"), 8443, txt::get);
 
@@ -38,7 +57,7 @@ class MdnsRecordsTest {
 
   @Test
   void instancesWithoutAddressDomainOrAValidNodeIdAreRejected() {
-    Map<String, String> good = MdnsRecords.txtFor(SELF, "/api/v2", true);
+    Map<String, String> good = Map.of("nodeID", "gw-a", "domain", "fluidos.eu");
     Map<String, String> noDomain = Map.of("nodeID", "gw-a");
     Map<String, String> badId = Map.of("nodeID", "GW A", "domain", "fluidos.eu");
 
