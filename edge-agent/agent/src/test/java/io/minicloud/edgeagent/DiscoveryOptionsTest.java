@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Binds {@code minicloud.edge-agent.discovery} without starting Quarkus. */
 class DiscoveryOptionsTest {
 
-  private static EdgeAgentOptions.Discovery bind(String yamlResource) throws Exception {
+  private static EdgeAgentOptions.DiscoveryOptions bind(String yamlResource) throws Exception {
     var builder = new SmallRyeConfigBuilder().withMapping(EdgeAgentOptions.class);
     if (yamlResource != null) {
       builder.withSources(

@@ -26,6 +26,7 @@ public final class MulticastDiscovery implements DiscoveryMechanism {
   private volatile MulticastChannel channel;
   private volatile boolean running;
   private volatile boolean lastSendFailed;
+  private boolean lastReceiveFailed;
   private ScheduledFuture<?> announcing;
 
   /**
@@ -112,13 +113,18 @@ public final class MulticastDiscovery implements DiscoveryMechanism {
     while (running && !Thread.currentThread().isInterrupted()) {
       try {
         MulticastChannel.Received received = channel.receive(buffer);
+        lastReceiveFailed = false;
         handle(buffer, received.length(), received.sender());
       } catch (IOException | RuntimeException e) {
         if (!running) {
           return;
         }
         stats.received(ReceiveOutcome.RECEIVE_ERROR);
-        LOG.log(System.Logger.Level.WARNING, "multicast receive failed, retrying in 1 s", e);
+        if (!lastReceiveFailed) {
+          // Logged when receiving starts failing, not every second while it does.
+          LOG.log(System.Logger.Level.WARNING, "multicast receive failed, retrying every 1 s", e);
+        }
+        lastReceiveFailed = true;
         pauseAfterError();
       }
     }

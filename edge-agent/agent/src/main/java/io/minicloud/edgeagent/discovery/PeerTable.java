@@ -28,7 +28,7 @@ public final class PeerTable {
   public enum Admission {
     ADDED,
     REFRESHED,
-    /** The table already holds {@code capacity} peers; the newcomer was dropped. */
+    /** The table holds {@code capacity} peers, none expired; the newcomer was dropped. */
     TABLE_FULL
   }
 
@@ -69,7 +69,7 @@ public final class PeerTable {
         // A manual peer configured without node ID becomes this node once it announces itself.
         entry = entries.remove(PeerEntry.key(null, address));
       }
-      if (entry == null && entries.size() >= capacity) {
+      if (entry == null && !makeRoom(events)) {
         droppedFull.increment();
         return Admission.TABLE_FULL;
       }
@@ -101,7 +101,7 @@ public final class PeerTable {
     List<PeerEvent> events = new ArrayList<>(1);
     synchronized (this) {
       PeerEntry entry = entries.get(PeerEntry.key(nodeId.orElse(null), address));
-      if (entry == null && entries.size() >= capacity) {
+      if (entry == null && !makeRoom(events)) {
         droppedFull.increment();
         return Admission.TABLE_FULL;
       }
@@ -192,6 +192,29 @@ public final class PeerTable {
 
   public long listenerFailures() {
     return listenerFailures.sum();
+  }
+
+  /**
+   * True when a newcomer fits, evicting the expired peer last seen longest ago if the table is
+   * full: a flood of made-up node IDs expires after 10 s and must not keep real peers out for the
+   * retention time.
+   */
+  private boolean makeRoom(List<PeerEvent> events) {
+    if (entries.size() < capacity) {
+      return true;
+    }
+    var oldest =
+        entries.values().stream()
+            .filter(e -> e.state == PeerState.EXPIRED)
+            .min(
+                Comparator.comparing(
+                    (PeerEntry e) -> e.lastSeen, Comparator.nullsFirst(Comparator.naturalOrder())));
+    oldest.ifPresent(
+        e -> {
+          entries.remove(e.key());
+          events.add(new PeerEvent(PeerEvent.Kind.REMOVED, e.snapshot()));
+        });
+    return oldest.isPresent();
   }
 
   private PeerEntry findManual(String address, Optional<String> nodeId) {

@@ -26,14 +26,14 @@ final class DiscoveryMechanisms {
   /** The REAR API base every FLUIDOS gateway serves. */
   private static final String REAR_PATH = "/api/v2";
 
-  private final EdgeAgentOptions.Discovery config;
+  private final EdgeAgentOptions.DiscoveryOptions config;
   private final Announcement self;
   private final PeerTable table;
   private final AnnouncementStats stats;
   private final ScheduledExecutorService scheduler;
 
   DiscoveryMechanisms(
-      EdgeAgentOptions.Discovery config,
+      EdgeAgentOptions.DiscoveryOptions config,
       Announcement self,
       PeerTable table,
       AnnouncementStats stats,

@@ -30,7 +30,7 @@ public class DiscoveryWiring {
   private final Discovery discovery;
 
   public DiscoveryWiring(EdgeAgentOptions options) {
-    EdgeAgentOptions.Discovery config = options.discovery();
+    EdgeAgentOptions.DiscoveryOptions config = options.discovery();
     this.table = new PeerTable(Clock.systemUTC(), config.maxPeers(), config.forgetExpiredAfter());
     var self =
         LocalIdentity.resolve(

@@ -21,10 +21,10 @@ public interface EdgeAgentOptions {
   // ---- peer discovery (io.minicloud.edgeagent.discovery) ----
 
   /** How this minicloud finds other REAR endpoints, and lets them find it. */
-  Discovery discovery();
+  DiscoveryOptions discovery();
 
   /** Section {@code minicloud.edge-agent.discovery}. */
-  interface Discovery {
+  interface DiscoveryOptions {
 
     /** The FLUIDOS domain we announce; peers show it, nothing filters on it yet. */
     @WithDefault("minicloud.local")

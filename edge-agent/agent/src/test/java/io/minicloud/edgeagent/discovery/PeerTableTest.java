@@ -85,6 +85,47 @@ class PeerTableTest {
   }
 
   @Test
+  void aFullTableMakesRoomByEvictingTheExpiredPeerLastSeenLongestAgo() {
+    announce("flood-1");
+    clock.advance(Duration.ofSeconds(1));
+    announce("flood-2");
+    announce("node-c");
+    clock.advance(Duration.ofSeconds(10));
+    announce("node-c");
+    table.sweep();
+
+    assertEquals(PeerTable.Admission.ADDED, announce("node-d"));
+
+    assertEquals(
+        List.of("flood-2", "node-c", "node-d"), table.peers().stream().map(Peer::nodeId).toList());
+    assertEquals(0, table.droppedBecauseFull());
+  }
+
+  @Test
+  void concurrentWritersNeverOverfillTheTable() throws Exception {
+    var big = new PeerTable(clock, 100, Duration.ofMinutes(1));
+    var threads = new ArrayList<Thread>();
+    for (int t = 0; t < 4; t++) {
+      int offset = t * 1000;
+      threads.add(
+          new Thread(
+              () -> {
+                for (int i = 0; i < 500; i++) {
+                  big.announced(PeerSource.MULTICAST, "n" + (offset + i), "d", "h:1", TTL);
+                  big.peers();
+                }
+              }));
+    }
+    threads.forEach(Thread::start);
+    for (Thread thread : threads) {
+      thread.join();
+    }
+
+    assertEquals(100, big.peers().size());
+    assertEquals(4 * 500 - 100, big.droppedBecauseFull());
+  }
+
+  @Test
   void peersAreSortedByNodeIdWithUnnamedManualPeersLast() {
     table.addManual("10.0.0.9:3004", Optional.empty());
     announce("zeta");
