@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class MulticastDiscoveryIT {
   private static final Duration PATIENCE = Duration.ofSeconds(60);
 
+  private final ExecutorService receivers = Executors.newCachedThreadPool();
   private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
   private final List<Discovery> running = new ArrayList<>();
 
@@ -41,7 +43,7 @@ class MulticastDiscoveryIT {
             stats,
             UdpMulticastChannel::open,
             scheduler,
-            Executors.newSingleThreadExecutor());
+            receivers);
     var discovery = new Discovery(table, List.of(multicast), scheduler, Duration.ofMillis(100));
     discovery.start();
     assertEquals("active", discovery.status().get("multicast"), discovery.status().toString());
@@ -53,6 +55,7 @@ class MulticastDiscoveryIT {
   void stopAll() {
     running.forEach(Discovery::close);
     scheduler.shutdownNow();
+    receivers.shutdownNow();
   }
 
   @Test
@@ -129,7 +132,7 @@ class MulticastDiscoveryIT {
             new AnnouncementStats(),
             UdpMulticastChannel::open,
             scheduler,
-            Executors.newSingleThreadExecutor());
+            receivers);
     var discovery = new Discovery(table, List.of(multicast), scheduler, Duration.ofSeconds(1));
 
     discovery.start();

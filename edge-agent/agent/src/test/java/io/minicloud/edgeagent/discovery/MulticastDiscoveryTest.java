@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
@@ -24,10 +25,10 @@ class MulticastDiscoveryTest {
   private final PeerTable table = new PeerTable(clock, 16, Duration.ofMinutes(1));
   private final AnnouncementStats stats = new AnnouncementStats();
   private final InMemoryChannel channel = new InMemoryChannel();
+  private final ExecutorService receivers = Executors.newCachedThreadPool();
   private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(1);
   private final MulticastDiscovery discovery =
-      new MulticastDiscovery(
-          settings(), SELF, table, stats, s -> channel, scheduler, Executors.newCachedThreadPool());
+      new MulticastDiscovery(settings(), SELF, table, stats, s -> channel, scheduler, receivers);
 
   private static MulticastSettings settings() {
     try {
@@ -47,6 +48,7 @@ class MulticastDiscoveryTest {
   void stop() {
     discovery.stop();
     scheduler.shutdownNow();
+    receivers.shutdownNow();
   }
 
   @Test
@@ -109,7 +111,7 @@ class MulticastDiscoveryTest {
               throw new IOException("no interface is up, multicast-capable and has an IPv4");
             },
             scheduler,
-            Executors.newCachedThreadPool());
+            receivers);
     var all = new Discovery(table, List.of(noMulticast), scheduler, Duration.ofSeconds(1));
 
     // WHEN discovery starts
