@@ -88,6 +88,7 @@ public final class MdnsDiscovery implements DiscoveryMechanism {
       } catch (IOException e) {
         LOG.log(System.Logger.Level.WARNING, "closing mDNS failed", e);
       }
+      jmdns = null;
     }
   }
 
@@ -95,6 +96,9 @@ public final class MdnsDiscovery implements DiscoveryMechanism {
     JmDNS current;
     synchronized (this) {
       current = jmdns;
+    }
+    if (current == null) {
+      return;
     }
     for (ServiceInfo info : current.list(settings.serviceType(), LIST_TIMEOUT_MILLIS)) {
       seen(info);

@@ -99,6 +99,7 @@ public final class PeerTable {
   /** An operator-listed peer; it never expires, and {@link #probed} sets its state. */
   public Admission addManual(String address, Optional<String> nodeId) {
     List<PeerEvent> events = new ArrayList<>(1);
+    Admission admission;
     synchronized (this) {
       PeerEntry entry = entries.get(PeerEntry.key(nodeId.orElse(null), address));
       if (entry == null && !makeRoom(events)) {
@@ -114,10 +115,11 @@ public final class PeerTable {
         entries.put(entry.key(), entry);
       }
       entry.expiresAt.put(PeerSource.MANUAL, null);
+      admission = before == null ? Admission.ADDED : Admission.REFRESHED;
       changed(before, entry, events);
     }
     fire(events);
-    return events.isEmpty() ? Admission.REFRESHED : Admission.ADDED;
+    return admission;
   }
 
   /** The result of probing a manual peer's REAR gateway; lastSeen moves when it answered. */
