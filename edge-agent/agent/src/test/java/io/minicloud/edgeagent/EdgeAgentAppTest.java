@@ -30,7 +30,27 @@ class EdgeAgentAppTest {
         .then()
         .statusCode(200)
         .body(containsString("# TYPE minicloud_edge_agent_uptime_seconds gauge"))
-        .body(containsString("jvm_memory_used_bytes"));
+        .body(containsString("jvm_memory_used_bytes"))
+        .body(containsString("# TYPE minicloud_edge_agent_peers gauge"))
+        .body(containsString("minicloud_edge_agent_peers{source=\"manual\",state=\"unreachable\"}"))
+        .body(containsString("# TYPE minicloud_edge_agent_announcements_received counter"))
+        .body(
+            containsString(
+                "minicloud_edge_agent_announcements_received_total{result=\"malformed\"}"))
+        .body(containsString("# TYPE minicloud_edge_agent_announcements_sent counter"))
+        .body(containsString("minicloud_edge_agent_announcements_sent_total "));
+  }
+
+  @Test
+  void peersEndpointListsTheConfiguredManualPeer() {
+    given()
+        .get("/api/v1/peers")
+        .then()
+        .statusCode(200)
+        .contentType("application/json")
+        .body("nodeID", hasItem("closed-port"))
+        .body("find { it.nodeID == 'closed-port' }.address", equalTo("127.0.0.1:9"))
+        .body("find { it.nodeID == 'closed-port' }.sources", hasItem("manual"));
   }
 
   @Test
