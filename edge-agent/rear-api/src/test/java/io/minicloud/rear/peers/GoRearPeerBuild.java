@@ -118,6 +118,9 @@ final class GoRearPeerBuild {
               + "\n");
       // the finished directory appears at once: a reader never sees a half-written binary
       Files.move(out, dir, StandardCopyOption.ATOMIC_MOVE);
+      System.err.printf(
+          "rearpeer: fetched %s and built the Go peer in %d s, cached in %s%n",
+          tarball.getFileName(), (System.nanoTime() - started) / 1_000_000_000, dir);
     } finally {
       deleteTree(work);
     }
