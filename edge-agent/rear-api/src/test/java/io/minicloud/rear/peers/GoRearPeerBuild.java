@@ -71,10 +71,22 @@ final class GoRearPeerBuild {
                 StandardOpenOption.WRITE);
         FileLock lock = channel.lock()) {
       if (!Files.isExecutable(binary)) { // another JVM may have built it while we waited
+        removeAbandonedBuilds(dir);
         build(mainGo, dir);
       }
     }
     return binary;
+  }
+
+  /** Work directories of builds that died (a killed JVM); only safe while holding the lock. */
+  private static void removeAbandonedBuilds(Path dir) throws IOException {
+    String prefix = dir.getFileName() + ".build-";
+    try (Stream<Path> siblings = Files.list(dir.getParent())) {
+      for (Path stale :
+          siblings.filter(p -> p.getFileName().toString().startsWith(prefix)).toList()) {
+        deleteTree(stale);
+      }
+    }
   }
 
   private static void build(byte[] mainGo, Path dir) throws IOException {
