@@ -144,11 +144,16 @@ public final class GoRearPeer {
   private List<String> lineByLine(List<String> lines, String... mode) throws IOException {
     Process process = start(mode);
     // a watchdog: some inputs make Go compute for ever (1e2147483648), and a blocked readLine
-    // would otherwise hang the build instead of failing it
+    // would otherwise hang the build instead of failing it. Only on timeout: destroying also
+    // closes our end of the pipes, which would cut off output still being read after a normal exit
     process
         .onExit()
-        .completeOnTimeout(null, TIMEOUT_SECONDS, TimeUnit.SECONDS)
-        .thenRun(process::destroyForcibly);
+        .orTimeout(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+        .exceptionally(
+            timeout -> {
+              process.destroyForcibly();
+              return process;
+            });
     CompletableFuture<String> stderr = stderr(process);
     // written from another thread: with thousands of lines both pipes fill up
     CompletableFuture<Void> writer =
