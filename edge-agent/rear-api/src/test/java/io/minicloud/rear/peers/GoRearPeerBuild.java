@@ -177,6 +177,15 @@ final class GoRearPeerBuild {
 
   /** Unpacks only {@link #GOPATH_ENTRIES} (without tests) and lays them out as a GOPATH. */
   private static void extract(Path tarball, Path tree, Path gopath) throws IOException {
+    // Debian names it kubernetes_<debian upstream>+really<upstream>.orig.tar.gz
+    if (!tarball.getFileName().toString().endsWith(UPSTREAM_VERSION + ".orig.tar.gz")) {
+      throw new IOException(
+          "Debian's kubernetes source is now "
+              + tarball.getFileName()
+              + ", not upstream "
+              + UPSTREAM_VERSION
+              + ": update GoRearPeerBuild.UPSTREAM_VERSION (the cache key) and rerun");
+    }
     Files.createDirectories(tree);
     List<String> command =
         new ArrayList<>(
@@ -187,14 +196,7 @@ final class GoRearPeerBuild {
     for (Map.Entry<String, String> entry : GOPATH_ENTRIES.entrySet()) {
       Path from = tree.resolve(TOP + entry.getKey());
       if (!Files.isDirectory(from)) {
-        throw new IOException(
-            tarball.getFileName()
-                + " has no "
-                + TOP
-                + entry.getKey()
-                + ": Debian's kubernetes is no longer upstream "
-                + UPSTREAM_VERSION
-                + "; update GoRearPeerBuild.UPSTREAM_VERSION");
+        throw new IOException(tarball.getFileName() + " has no " + TOP + entry.getKey());
       }
       Path to = gopath.resolve("src").resolve(entry.getValue());
       Files.createDirectories(to.getParent());
