@@ -123,7 +123,9 @@ final class GoRearPeerBuild {
           out.resolve("BUILD-INFO"),
           "source: "
               + tarball.getFileName()
-              + "\ngo: "
+              + " ("
+              + debianSourceName(tarball.getParent())
+              + ")\ngo: "
               + Tools.output(go.toString(), "version")
               + "build seconds: "
               + (System.nanoTime() - started) / 1_000_000_000
@@ -172,6 +174,17 @@ final class GoRearPeerBuild {
           .orElseThrow(
               () ->
                   new IOException("apt-get source kubernetes gave no .orig.tar.gz in " + download));
+    }
+  }
+
+  /** The .dsc's name, which carries the Debian revision the orig tarball's name lacks. */
+  private static String debianSourceName(Path download) throws IOException {
+    try (Stream<Path> files = Files.list(download)) {
+      return files
+          .map(f -> f.getFileName().toString())
+          .filter(name -> name.endsWith(".dsc"))
+          .findFirst()
+          .orElse("no .dsc");
     }
   }
 

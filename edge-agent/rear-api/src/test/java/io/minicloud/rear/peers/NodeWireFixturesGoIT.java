@@ -114,6 +114,21 @@ class NodeWireFixturesGoIT {
     assertEquals("110", written.get("pods").textValue());
   }
 
+  @Test
+  void goJsonTrimsSpacesAroundAQuantityThatParseQuantityRejects() throws IOException {
+    // what Java's JSON binding of quantities must accept too: Quantity.UnmarshalJSON trims
+    // spaces before ParseQuantity, and reads null as zero
+    ArrayNode list = flavorList();
+    characteristics(list.get(0)).put("cpu", " 2 ").putNull("pods");
+
+    GoRearPeer.DecodeResult result = GoRearPeer.get().decode("flavor-list", list.toString());
+
+    assertTrue(result.ok(), () -> "Go rejected \" 2 \" or null: " + result.error());
+    JsonNode written = characteristics(JSON.readTree(result.output()).get(0));
+    assertEquals("2", written.get("cpu").textValue());
+    assertEquals("0", written.get("pods").textValue());
+  }
+
   private static ObjectNode characteristics(JsonNode flavor) {
     return (ObjectNode) flavor.get("type").get("data").get("charateristics");
   }
