@@ -128,7 +128,8 @@ final class QuantityParser {
     if (digits.startsWith("-")) {
       digits = digits.substring(1);
     }
-    if (digits.isEmpty() || digits.equals(".") || digits.startsWith(".")) {
+    // inf.Dec's SetString wants one digit somewhere: ".5Ki" and "5.Ki" are numbers, "." is not
+    if (digits.chars().noneMatch(c -> isDigit((char) c))) {
       throw new QuantityFormatException(str, "no digits before the suffix");
     }
     BigDecimal amount;

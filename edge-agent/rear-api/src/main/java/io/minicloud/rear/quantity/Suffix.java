@@ -9,6 +9,9 @@ import java.util.Map;
  */
 record Suffix(Format format, int exponent) {
 
+  /** The largest decimal exponent accepted ({@code 1e1000}); apimachinery has no sane bound. */
+  static final int MAX_EXPONENT = 1000;
+
   static final Map<String, Integer> DECIMAL =
       Map.of("n", -9, "u", -6, "m", -3, "", 0, "k", 3, "M", 6, "G", 9, "T", 12, "P", 15, "E", 18);
   static final Map<String, Integer> BINARY =
@@ -26,11 +29,12 @@ record Suffix(Format format, int exponent) {
     }
     if (text.length() > 1 && (text.charAt(0) == 'e' || text.charAt(0) == 'E')) {
       String digits = text.substring(1);
-      // strconv.ParseInt(s, 10, 64): an optional sign, then digits only; bounded here because a
-      // huge exponent would make the value itself unbounded
-      if (digits.matches("[+-]?[0-9]{1,9}")) {
+      // strconv.ParseInt(s, 10, 64): an optional sign, then digits only, leading zeros allowed
+      // (1e0003 is 1e3); bounded here because a huge exponent would make the value itself
+      // unbounded, and apimachinery wraps exponents beyond int32 anyway
+      if (digits.matches("[+-]?0*[0-9]{1,4}")) {
         int value = Integer.parseInt(digits);
-        if (Math.abs(value) <= 1000) {
+        if (Math.abs(value) <= MAX_EXPONENT) {
           return new Suffix(Format.DECIMAL_EXPONENT, value);
         }
       }
