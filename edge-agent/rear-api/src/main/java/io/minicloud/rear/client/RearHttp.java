@@ -137,6 +137,19 @@ final class RearHttp {
     if (certificate != null || find(cause, SSLException.class) != null) {
       return new RearException(0, Kind.UNREACHABLE, tlsMessage(cause, certificate), cause);
     }
+    if (String.valueOf(cause.getMessage()).contains("received no bytes")) {
+      // TLS 1.3 servers refuse a missing client certificate after the handshake: by hanging up
+      boolean mayWantCertificate = !options.plainHttp() && options.clientCertificate() == null;
+      return new RearException(
+          0,
+          Kind.UNREACHABLE,
+          where()
+              + " closed the connection without answering"
+              + (mayWantCertificate
+                  ? "; if the provider requires a client certificate, give one"
+                  : "; retry later"),
+          cause);
+    }
     return new RearException(
         0,
         Kind.UNREACHABLE,

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 /**
  * Stands in for a Go FLUIDOS node's REAR gateway: no Go node can run here (it needs Kubernetes,
@@ -103,7 +104,10 @@ final class GoNodeStandIn implements AutoCloseable {
         new HttpsConfigurator(context) {
           @Override
           public void configure(HttpsParameters params) {
-            params.setNeedClientAuth(needClientAuth);
+            // through SSLParameters: the JDK applies setNeedClientAuth, then a want=false over it
+            SSLParameters ssl = context.getDefaultSSLParameters();
+            ssl.setNeedClientAuth(needClientAuth);
+            params.setSSLParameters(ssl);
           }
         });
     return new GoNodeStandIn(server, "https");
