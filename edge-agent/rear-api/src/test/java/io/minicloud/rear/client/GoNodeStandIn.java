@@ -35,7 +35,7 @@ import javax.net.ssl.SSLParameters;
  * texts are paraphrased, not the node's exact strings. Misbehaviours are switched on by {@link
  * Mode}.
  */
-final class GoNodeStandIn implements AutoCloseable {
+public final class GoNodeStandIn implements AutoCloseable {
 
   /** The node's accepted filter keys (gateway/provider.go), per INTEROP §3.2. */
   private static final Pattern K8SLICE_KEY =
@@ -45,9 +45,10 @@ final class GoNodeStandIn implements AutoCloseable {
   private static final Pattern SERVICE_KEY =
       Pattern.compile("filter\\[(category|tags)\\]\\[match\\]");
 
-  static final String TRANSACTION_ID = "9f2b0c4e5a6d7e8f9a0b1c2d3e4f5a6b-1747562400123456789";
+  public static final String TRANSACTION_ID =
+      "9f2b0c4e5a6d7e8f9a0b1c2d3e4f5a6b-1747562400123456789";
 
-  enum Mode {
+  public enum Mode {
     NODE,
     EMPTY,
     NOT_READY,
@@ -61,18 +62,18 @@ final class GoNodeStandIn implements AutoCloseable {
   }
 
   /** One request as the stand-in received it: the raw path and query, not decoded. */
-  record Received(
+  public record Received(
       String method, String rawPath, String rawQuery, String authorization, String body) {
-    JsonNode json() throws IOException {
+    public JsonNode json() throws IOException {
       return RearJson.mapper().readTree(body);
     }
   }
 
-  record Script(int status, String contentType, String body) {}
+  public record Script(int status, String contentType, String body) {}
 
-  final List<Received> received = new CopyOnWriteArrayList<>();
-  volatile Mode mode = Mode.NODE;
-  volatile Script script;
+  public final List<Received> received = new CopyOnWriteArrayList<>();
+  public volatile Mode mode = Mode.NODE;
+  public volatile Script script;
 
   private final Set<String> transactions = ConcurrentHashMap.newKeySet();
   private final Set<String> expired = ConcurrentHashMap.newKeySet();
@@ -91,14 +92,14 @@ final class GoNodeStandIn implements AutoCloseable {
   }
 
   /** Plain HTTP, no auth: the node as it ships. */
-  static GoNodeStandIn http() throws IOException {
+  public static GoNodeStandIn http() throws IOException {
     return new GoNodeStandIn(HttpServer.create(loopback(), 0), "http");
   }
 
   /**
    * The same behaviour behind TLS (our provider's transport), optionally asking for a client cert.
    */
-  static GoNodeStandIn https(SSLContext context, boolean needClientAuth) throws IOException {
+  public static GoNodeStandIn https(SSLContext context, boolean needClientAuth) throws IOException {
     HttpsServer server = HttpsServer.create(loopback(), 0);
     server.setHttpsConfigurator(
         new HttpsConfigurator(context) {
@@ -113,19 +114,19 @@ final class GoNodeStandIn implements AutoCloseable {
     return new GoNodeStandIn(server, "https");
   }
 
-  String url() {
+  public String url() {
     return scheme + "://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  String authority() {
+  public String authority() {
     return "127.0.0.1:" + server.getAddress().getPort();
   }
 
-  void expire(String transactionId) {
+  public void expire(String transactionId) {
     expired.add(transactionId);
   }
 
-  Received last() {
+  public Received last() {
     return received.get(received.size() - 1);
   }
 

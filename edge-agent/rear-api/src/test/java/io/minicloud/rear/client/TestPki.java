@@ -20,11 +20,13 @@ import javax.net.ssl.TrustManagerFactory;
  * A self-signed certificate made by the JDK's {@code keytool} (EC P-256, valid 2 days, SAN
  * 127.0.0.1 and localhost), with its certificate and PKCS#8 key also written as PEM files.
  */
-record TestPki(Path keystore, X509Certificate certificate, Path certificatePem, Path keyPem) {
+public record TestPki(
+    Path keystore, X509Certificate certificate, Path certificatePem, Path keyPem) {
 
   private static final char[] PASSWORD = "test-only".toCharArray();
 
-  static TestPki generate(Path dir, String name) throws IOException, GeneralSecurityException {
+  public static TestPki generate(Path dir, String name)
+      throws IOException, GeneralSecurityException {
     Path keystore = dir.resolve(name + ".p12");
     String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
     Process process =
@@ -74,7 +76,7 @@ record TestPki(Path keystore, X509Certificate certificate, Path certificatePem, 
   }
 
   /** A server context presenting this certificate and trusting {@code clients} (may be none). */
-  SSLContext serverContext(List<X509Certificate> clients)
+  public SSLContext serverContext(List<X509Certificate> clients)
       throws IOException, GeneralSecurityException {
     KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     keys.init(load(keystore), PASSWORD);
