@@ -78,7 +78,9 @@ class RearPeerOptionsTest {
     assertEquals(
         "minicloud flavors: the certificate of "
             + node.authority()
-            + " is not trusted: give its CA file, or pin its SHA-256 fingerprint after checking it"
+            + " is not trusted (it presented "
+            + CertificatePin.of(pki.certificate())
+            + "): give its CA file, or pin its SHA-256 fingerprint after checking it"
             + " with the provider's operator\n",
         run.err());
   }

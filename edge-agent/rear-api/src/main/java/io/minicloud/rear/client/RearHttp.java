@@ -159,18 +159,24 @@ final class RearHttp {
 
   private String tlsMessage(Throwable cause, CertificateException certificate) {
     String detail = certificate != null ? certificate.getMessage() : cause.getMessage();
+    String presented =
+        certificate instanceof FingerprintingTrustManager.UntrustedException untrusted
+            ? " (it presented " + untrusted.fingerprint() + ")"
+            : "";
     if (detail != null && detail.contains("PKIX path")) {
       return "the certificate of "
           + where()
-          + " is not trusted: give its CA file, or pin its SHA-256 fingerprint after checking it"
-          + " with the provider's operator";
+          + " is not trusted"
+          + presented
+          + ": give its CA file, or pin its SHA-256 fingerprint after checking it with the"
+          + " provider's operator";
     }
     if (detail != null && detail.contains("No subject alternative")) {
       return "the certificate of "
           + where()
-          + " does not name that address ("
-          + detail
-          + "): dial the name it carries, or pin the certificate";
+          + " does not name that address"
+          + presented
+          + ": dial the name it carries, or pin the certificate";
     }
     return "TLS with " + where() + " failed: " + scrub(String.valueOf(detail));
   }

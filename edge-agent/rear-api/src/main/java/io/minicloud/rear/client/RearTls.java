@@ -11,6 +11,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /** Builds the client's {@link SSLContext} from its trust choice and optional client certificate. */
 final class RearTls {
@@ -47,7 +48,13 @@ final class RearTls {
     } else {
       factory.init((KeyStore) null);
     }
-    return factory.getTrustManagers();
+    TrustManager[] managers = factory.getTrustManagers();
+    for (int i = 0; i < managers.length; i++) {
+      if (managers[i] instanceof X509ExtendedTrustManager x509) {
+        managers[i] = new FingerprintingTrustManager(x509);
+      }
+    }
+    return managers;
   }
 
   private static KeyManager[] keyManagers(ClientCertificate identity)

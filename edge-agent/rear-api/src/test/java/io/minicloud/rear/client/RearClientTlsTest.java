@@ -97,7 +97,9 @@ class RearClientTlsTest {
     assertEquals(
         "the certificate of "
             + node.authority()
-            + " is not trusted: give its CA file, or pin its SHA-256 fingerprint after checking it"
+            + " is not trusted (it presented "
+            + CertificatePin.of(server.certificate())
+            + "): give its CA file, or pin its SHA-256 fingerprint after checking it"
             + " with the provider's operator",
         e.getMessage());
   }
