@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * A REAR consumer: list a provider's flavors, reserve one, purchase the reservation. It speaks the
@@ -26,6 +27,9 @@ import java.util.Locale;
  * bearer token or client certificate, REAR status codes). Failures are {@link RearException}s.
  */
 public final class RearClient {
+
+  private static final Set<String> LIST_TYPES =
+      Set.of(FlavorType.K8SLICE, FlavorType.SERVICE, FlavorType.VM, FlavorType.SENSOR);
 
   private final RearHttp http;
 
@@ -47,6 +51,10 @@ public final class RearClient {
     String path = "/api/v2/flavors";
     if (type != null) {
       String kind = type.toLowerCase(Locale.ROOT);
+      if (!LIST_TYPES.contains(kind)) {
+        throw new IllegalArgumentException(
+            "a flavor type is k8slice, service, vm or sensor, not '" + type + "'");
+      }
       path += "/" + (kind.equals(FlavorType.SENSOR) ? "sensors" : kind);
     }
     if (filter != null && !filter.terms().isEmpty()) {

@@ -100,6 +100,12 @@ class RearClientListTest {
   }
 
   @Test
+  void anUnknownTypeIsRefusedBeforeSending() {
+    assertThrows(IllegalArgumentException.class, () -> client.listFlavors("../admin", null));
+    assertTrue(node.received.isEmpty());
+  }
+
+  @Test
   void vmFlavorsAreNotServedByAGoNode() {
     RearException e = assertThrows(RearException.class, () -> client.listFlavors("vm", null));
 

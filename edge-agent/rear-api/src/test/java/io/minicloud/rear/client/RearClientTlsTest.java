@@ -113,6 +113,29 @@ class RearClientTlsTest {
   }
 
   @Test
+  void aCaTrustedCertificateForAnotherNameIsRefused() throws Exception {
+    // GIVEN a certificate that names another host only, trusted as a CA file
+    TestPki elsewhere = TestPki.generate(dir, "elsewhere", "dns:other.example");
+    node = GoNodeStandIn.https(elsewhere.serverContext(List.of()), false);
+    RearClient client =
+        new RearClient(
+            RearClientOptions.builder(URI.create(node.url()))
+                .trust(new RearTrust.CaFile(elsewhere.certificatePem()))
+                .build());
+
+    RearException e = assertThrows(RearException.class, () -> client.listFlavors(null, null));
+
+    assertEquals(Kind.UNREACHABLE, e.kind());
+    assertEquals(
+        "the certificate of "
+            + node.authority()
+            + " does not name that address (it presented "
+            + CertificatePin.of(elsewhere.certificate())
+            + "): dial the name it carries, or pin the certificate",
+        e.getMessage());
+  }
+
+  @Test
   void aClientCertificateOpensAProviderThatAsksForOne() throws Exception {
     RearClientOptions.Builder options =
         https(true).trust(new RearTrust.Pin(CertificatePin.of(server.certificate())));

@@ -1,5 +1,6 @@
 package io.minicloud.rear.client;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,6 +54,26 @@ class RearClientTransportTest {
         node.authority()
             + " sent an answer larger than 65536 bytes; refused (is it a REAR provider?)",
         e.getMessage());
+  }
+
+  @Test
+  void anAnswerOfExactlyTheCapIsReadAndOneByteMoreIsNot() throws IOException {
+    RearClient client =
+        new RearClient(
+            RearClientOptions.builder(URI.create(node.url())).maxResponseBytes(1024).build());
+    node.mode = GoNodeStandIn.Mode.SCRIPTED;
+
+    node.script = new GoNodeStandIn.Script(200, "application/json", paddedArray(1024));
+    assertDoesNotThrow(() -> client.listFlavors(null, null));
+    node.script = new GoNodeStandIn.Script(200, "application/json", paddedArray(1025));
+    RearException e = assertThrows(RearException.class, () -> client.listFlavors(null, null));
+
+    assertEquals(Kind.PROTOCOL, e.kind());
+  }
+
+  /** {@code [ ... ]}: an empty JSON array of exactly {@code bytes} bytes. */
+  private static String paddedArray(int bytes) {
+    return "[" + " ".repeat(bytes - 2) + "]";
   }
 
   @Test

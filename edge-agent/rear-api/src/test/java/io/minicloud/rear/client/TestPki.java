@@ -27,6 +27,14 @@ public record TestPki(
 
   public static TestPki generate(Path dir, String name)
       throws IOException, GeneralSecurityException {
+    return generate(dir, name, "ip:127.0.0.1,dns:localhost");
+  }
+
+  /**
+   * @param subjectAltNames keytool's SAN list, e.g. {@code dns:other.example}
+   */
+  public static TestPki generate(Path dir, String name, String subjectAltNames)
+      throws IOException, GeneralSecurityException {
     Path keystore = dir.resolve(name + ".p12");
     String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
     Process process =
@@ -43,7 +51,7 @@ public record TestPki(
                 "-dname",
                 "CN=" + name,
                 "-ext",
-                "SAN=ip:127.0.0.1,dns:localhost",
+                "SAN=" + subjectAltNames,
                 "-validity",
                 "2",
                 "-storetype",
