@@ -1,6 +1,7 @@
 package io.minicloud.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,6 +63,19 @@ class ReserveCommandTest {
     JsonNode body = node.last().json();
     assertEquals("1Gi", body.path("configuration").path("data").path("memory").asText());
     assertEquals("k8slice", body.path("configuration").path("type").asText());
+  }
+
+  @Test
+  void jsonPrintsTheWholeTransactionWithSecretsMasked() {
+    // GIVEN the node's transaction, which echoes the buyer's kubeconfig placeholder
+    CliRun run = reserve(FLAVOR, "--json");
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(
+        run.out().contains("\"transactionID\" : \"" + GoNodeStandIn.TRANSACTION_ID), run.out());
+    assertTrue(
+        run.out().contains("\"kubeconfig\" : \"(redacted: --show-secrets prints it)\""), run.out());
+    assertFalse(run.out().contains("echoed back as received"), run.out());
   }
 
   @Test
