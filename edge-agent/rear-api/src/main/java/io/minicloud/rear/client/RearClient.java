@@ -163,6 +163,10 @@ public final class RearClient {
 
   private <T> T decode(RearHttp.Response response, JsonNode node, Class<T> type, String what)
       throws RearException {
+    if (node == null || !node.isObject()) {
+      // an empty body or a null would decode to a null object and fail far from here
+      throw protocol(response, what + " is not a JSON object");
+    }
     try {
       return RearJson.mapper().treeToValue(node, type);
     } catch (IOException | IllegalArgumentException e) {

@@ -178,6 +178,17 @@ class RearClientListTest {
   }
 
   @Test
+  void aNullElementIsAProtocolError() {
+    node.mode = GoNodeStandIn.Mode.SCRIPTED;
+    node.script = new GoNodeStandIn.Script(200, "application/json", "[null]");
+
+    RearException e = assertThrows(RearException.class, () -> client.listFlavors(null, null));
+
+    assertEquals(Kind.PROTOCOL, e.kind());
+    assertTrue(e.getMessage().endsWith("(element 0) is not a JSON object"), e.getMessage());
+  }
+
+  @Test
   void notReadyTellsToRetryLater() {
     // GIVEN a node whose Liqo is not ready yet: 503 with an empty body on every route
     node.mode = GoNodeStandIn.Mode.NOT_READY;

@@ -166,6 +166,17 @@ class RearClientReserveTest {
     assertTrue(e.getMessage().endsWith("has no transactionID"), e.getMessage());
   }
 
+  @Test
+  void anEmptyAnswerIsAProtocolError() {
+    node.mode = GoNodeStandIn.Mode.SCRIPTED;
+    node.script = new GoNodeStandIn.Script(200, "application/json", "");
+
+    RearException e = assertThrows(RearException.class, () -> reserve("f-1"));
+
+    assertEquals(Kind.PROTOCOL, e.kind());
+    assertEquals(node.authority() + ": the transaction is not a JSON object", e.getMessage());
+  }
+
   private Transaction reserve(String flavorId) throws RearException {
     return client.reserve(flavorId, BUYER, null);
   }
