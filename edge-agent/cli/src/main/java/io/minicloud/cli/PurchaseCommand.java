@@ -4,10 +4,9 @@ import io.minicloud.rear.client.RearClient;
 import io.minicloud.rear.client.RearException;
 import io.minicloud.rear.model.Contract;
 import io.minicloud.rear.model.PurchaseRequest;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,17 +34,7 @@ final class PurchaseCommand extends RearPeerCommand {
   @Parameters(index = "0", paramLabel = "TRANSACTION_ID", description = "From `minicloud reserve`.")
   String transactionId;
 
-  @Option(
-      names = "--liqo-cluster-id",
-      paramLabel = "ID",
-      description = "Our Liqo cluster id (default: the one in --liqo-cluster-id-file).")
-  String liqoClusterId;
-
-  @Option(
-      names = "--liqo-cluster-id-file",
-      paramLabel = "FILE",
-      description = "Where the stable Liqo cluster id is kept, made on first use.")
-  Path liqoClusterIdFile = BuyerIdentity.defaultLiqoIdFile();
+  @Mixin RearPeerCommand.LiqoIdOptions liqoId;
 
   @Option(names = "--json", description = "Print the whole contract as JSON.")
   boolean json;
@@ -55,14 +44,7 @@ final class PurchaseCommand extends RearPeerCommand {
 
   @Override
   void run(RearClient client, PeerAddress peer, PrintWriter out) throws RearException {
-    String liqo = liqoClusterId;
-    if (liqo == null) {
-      try {
-        liqo = BuyerIdentity.liqoClusterId(liqoClusterIdFile);
-      } catch (IOException e) {
-        throw new CliFailure(1, "cannot keep the Liqo cluster id: " + e.getMessage());
-      }
-    }
+    String liqo = liqoId.resolve();
     PurchaseRequest request =
         new PurchaseRequest(
             new PurchaseRequest.LiqoCredentials(liqo, null, null, null, null), null);

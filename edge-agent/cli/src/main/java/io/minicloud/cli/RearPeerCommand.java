@@ -76,6 +76,33 @@ abstract class RearPeerCommand implements Callable<Integer> {
       description = "Deadline for each call (default: ${DEFAULT-VALUE}).")
   long timeoutMs;
 
+  /** The buyer's Liqo cluster id, for the commands that send it (reserve, purchase). */
+  static final class LiqoIdOptions {
+    @Option(
+        names = "--liqo-cluster-id",
+        paramLabel = "ID",
+        description = "Our Liqo cluster id (default: the one in --liqo-cluster-id-file).")
+    String liqoClusterId;
+
+    @Option(
+        names = "--liqo-cluster-id-file",
+        paramLabel = "FILE",
+        description = "Where the stable Liqo cluster id is kept, made on first use.")
+    Path liqoClusterIdFile = BuyerIdentity.defaultLiqoIdFile();
+
+    /** The id given, else the stored one (made and stored on first use). */
+    String resolve() {
+      if (liqoClusterId != null) {
+        return liqoClusterId;
+      }
+      try {
+        return BuyerIdentity.liqoClusterId(liqoClusterIdFile);
+      } catch (IOException e) {
+        throw new CliFailure(1, "cannot keep the Liqo cluster id: " + e.getMessage());
+      }
+    }
+  }
+
   /** The one REAR call of this command; its output goes to {@code out}. */
   abstract void run(RearClient client, PeerAddress peer, PrintWriter out) throws RearException;
 

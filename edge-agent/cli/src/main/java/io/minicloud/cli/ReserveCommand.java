@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -85,17 +86,7 @@ final class ReserveCommand extends RearPeerCommand {
       description = "Our REAR address (default: <host name>:8443).")
   String buyerAddress;
 
-  @Option(
-      names = "--liqo-cluster-id",
-      paramLabel = "ID",
-      description = "Our Liqo cluster id (default: the one in --liqo-cluster-id-file).")
-  String liqoClusterId;
-
-  @Option(
-      names = "--liqo-cluster-id-file",
-      paramLabel = "FILE",
-      description = "Where the stable Liqo cluster id is kept, made on first use.")
-  Path liqoClusterIdFile = BuyerIdentity.defaultLiqoIdFile();
+  @Mixin RearPeerCommand.LiqoIdOptions liqoId;
 
   @Override
   void run(RearClient client, PeerAddress peer, PrintWriter out) throws RearException {
@@ -124,15 +115,7 @@ final class ReserveCommand extends RearPeerCommand {
         buyerAddress != null
             ? buyerAddress
             : BuyerIdentity.hostName() + ":" + PeerAddress.DEFAULT_HTTPS_PORT;
-    String liqo = liqoClusterId;
-    if (liqo == null) {
-      try {
-        liqo = BuyerIdentity.liqoClusterId(liqoClusterIdFile);
-      } catch (IOException e) {
-        throw new CliFailure(1, "cannot keep the Liqo cluster id: " + e.getMessage());
-      }
-    }
-    return BuyerIdentity.of(id, domain, address, liqo);
+    return BuyerIdentity.of(id, domain, address, liqoId.resolve());
   }
 
   private Configuration configuration() {
