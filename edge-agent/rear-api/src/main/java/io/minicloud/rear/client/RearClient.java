@@ -31,6 +31,9 @@ public final class RearClient {
   private static final Set<String> LIST_TYPES =
       Set.of(FlavorType.K8SLICE, FlavorType.SERVICE, FlavorType.VM, FlavorType.SENSOR);
 
+  /** What to do about an answer that is not REAR: usually the wrong port or a proxy's page. */
+  static final String NOT_REAR_HINT = "check that the address is a REAR provider's endpoint";
+
   private final RearHttp http;
 
   /**
@@ -148,7 +151,7 @@ public final class RearClient {
 
   private JsonNode json(RearHttp.Response response, String what) throws RearException {
     if (response.contentType().toLowerCase(Locale.ROOT).startsWith("text/html")) {
-      throw protocol(response, "an HTML page came instead of " + what + ": is it a REAR provider?");
+      throw protocol(response, "an HTML page came instead of " + what);
     }
     try {
       return RearJson.mapper().readTree(response.body());
@@ -156,7 +159,13 @@ public final class RearClient {
       throw new RearException(
           response.status(),
           Kind.PROTOCOL,
-          http.where() + " sent malformed JSON for " + what + " (" + brief(e) + ")",
+          http.where()
+              + " sent malformed JSON for "
+              + what
+              + " ("
+              + brief(e)
+              + "); "
+              + NOT_REAR_HINT,
           e);
     }
   }
@@ -173,13 +182,20 @@ public final class RearClient {
       throw new RearException(
           response.status(),
           Kind.PROTOCOL,
-          http.where() + " sent " + what + " in a shape REAR does not have (" + brief(e) + ")",
+          http.where()
+              + " sent "
+              + what
+              + " in a shape REAR does not have ("
+              + brief(e)
+              + "); "
+              + NOT_REAR_HINT,
           e);
     }
   }
 
   private RearException protocol(RearHttp.Response response, String what) {
-    return new RearException(response.status(), Kind.PROTOCOL, http.where() + ": " + what);
+    return new RearException(
+        response.status(), Kind.PROTOCOL, http.where() + ": " + what + "; " + NOT_REAR_HINT);
   }
 
   /** Jackson's reason without its source excerpt, which could quote a secret from the body. */

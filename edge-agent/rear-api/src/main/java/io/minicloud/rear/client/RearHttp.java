@@ -153,7 +153,11 @@ final class RearHttp {
     return new RearException(
         0,
         Kind.UNREACHABLE,
-        "talking to " + where() + " failed: " + scrub(String.valueOf(cause.getMessage())),
+        "talking to "
+            + where()
+            + " failed: "
+            + scrub(String.valueOf(cause.getMessage()))
+            + "; check the address and retry",
         cause);
   }
 

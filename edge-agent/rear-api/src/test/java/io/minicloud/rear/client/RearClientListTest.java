@@ -163,7 +163,11 @@ class RearClientListTest {
     RearException e = assertThrows(RearException.class, () -> client.listFlavors(null, null));
 
     assertEquals(Kind.PROTOCOL, e.kind());
-    assertTrue(e.getMessage().contains("is it a REAR provider?"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "an HTML page came instead of the flavor list; check that the address is a REAR provider's endpoint"),
+        e.getMessage());
   }
 
   @Test
@@ -174,7 +178,10 @@ class RearClientListTest {
     RearException e = assertThrows(RearException.class, () -> client.listFlavors(null, null));
 
     assertEquals(Kind.PROTOCOL, e.kind());
-    assertTrue(e.getMessage().endsWith("is not a JSON array"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .endsWith("is not a JSON array; check that the address is a REAR provider's endpoint"),
+        e.getMessage());
   }
 
   @Test
@@ -185,7 +192,11 @@ class RearClientListTest {
     RearException e = assertThrows(RearException.class, () -> client.listFlavors(null, null));
 
     assertEquals(Kind.PROTOCOL, e.kind());
-    assertTrue(e.getMessage().endsWith("(element 0) is not a JSON object"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .endsWith(
+                "(element 0) is not a JSON object; check that the address is a REAR provider's endpoint"),
+        e.getMessage());
   }
 
   @Test

@@ -163,7 +163,10 @@ class RearClientReserveTest {
     RearException e = assertThrows(RearException.class, () -> reserve("f-1"));
 
     assertEquals(Kind.PROTOCOL, e.kind());
-    assertTrue(e.getMessage().endsWith("has no transactionID"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .endsWith("has no transactionID; check that the address is a REAR provider's endpoint"),
+        e.getMessage());
   }
 
   @Test
@@ -174,7 +177,10 @@ class RearClientReserveTest {
     RearException e = assertThrows(RearException.class, () -> reserve("f-1"));
 
     assertEquals(Kind.PROTOCOL, e.kind());
-    assertEquals(node.authority() + ": the transaction is not a JSON object", e.getMessage());
+    assertEquals(
+        node.authority()
+            + ": the transaction is not a JSON object; check that the address is a REAR provider's endpoint",
+        e.getMessage());
   }
 
   private Transaction reserve(String flavorId) throws RearException {
