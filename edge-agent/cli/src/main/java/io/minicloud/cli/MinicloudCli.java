@@ -20,6 +20,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
       StatusCommand.class,
       CharacterizeCommand.class,
       DevicesCommand.class,
+      FlavorsCommand.class,
+      ReserveCommand.class,
+      PurchaseCommand.class,
       TestCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class
