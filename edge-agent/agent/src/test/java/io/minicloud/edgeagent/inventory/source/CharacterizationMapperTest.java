@@ -55,6 +55,20 @@ class CharacterizationMapperTest {
   }
 
   @Test
+  void aLiveCharAgentsAnswerMapsWithItsRootFreeSpace() throws Exception {
+    // GIVEN what a char-agent built from this repository answered on an x86 VM
+    var c = JSON.readTree(FakeAgent.resource("/fixtures/char-agent.live-x86-vm.json"));
+
+    NodeRecord n = CharacterizationMapper.toNode(c, Quantity.parse("512Mi"), 110);
+
+    assertEquals("vm", n.name());
+    assertEquals("amd64", n.architecture());
+    assertEquals(Quantity.of(2), n.allocatable().cpu());
+    assertEquals(Quantity.bytes(25276502016L - 536870912L), n.allocatable().memory());
+    assertEquals(Quantity.bytes(81590833152L), n.allocatable().storage());
+  }
+
+  @Test
   void rootFreeSpaceIsTheStorageOffered() throws Exception {
     ObjectNode c =
         (ObjectNode) JSON.readTree(FakeAgent.resource("/fixtures/char-agent.rpi4b.json"));
