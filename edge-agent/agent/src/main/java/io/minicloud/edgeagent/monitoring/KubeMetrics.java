@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.metrics.v1beta1.NodeMetrics;
 import io.fabric8.kubernetes.api.model.metrics.v1beta1.PodMetrics;
 import io.fabric8.kubernetes.api.model.metrics.v1beta1.PodMetricsList;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.minicloud.edgeagent.inventory.source.ClusterNodeSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ public class KubeMetrics {
   }
 
   public boolean served() {
-    return client.getApiGroup(GROUP) != null;
+    return ClusterNodeSource.servesGroup(client, GROUP);
   }
 
   public List<NodeUsage> nodes() {

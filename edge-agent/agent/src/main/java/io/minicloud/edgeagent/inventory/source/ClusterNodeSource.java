@@ -1,5 +1,6 @@
 package io.minicloud.edgeagent.inventory.source;
 
+import io.fabric8.kubernetes.api.model.APIGroupList;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -50,6 +51,9 @@ public class ClusterNodeSource implements InventorySource {
 
   /** Whether the API server serves {@code group} (its discovery document lists it). */
   public static boolean servesGroup(KubernetesClient client, String group) {
-    return client.getApiGroup(group) != null;
+    APIGroupList groups = client.getApiGroups();
+    return groups != null
+        && groups.getGroups() != null
+        && groups.getGroups().stream().anyMatch(g -> group.equals(g.getName()));
   }
 }
