@@ -88,6 +88,9 @@ public class BoundedHttp {
     if (cause instanceof CappedBodySubscriber.TooLargeException) {
       return cause.getMessage();
     }
+    if (cause instanceof java.net.ConnectException) {
+      return "connection refused (is the agent running?)";
+    }
     if (cause instanceof IOException && cause.getMessage() != null) {
       return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
