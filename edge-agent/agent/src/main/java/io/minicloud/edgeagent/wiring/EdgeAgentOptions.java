@@ -1,6 +1,8 @@
 package io.minicloud.edgeagent.wiring;
 
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.nio.file.Path;
@@ -34,10 +36,12 @@ public interface EdgeAgentOptions {
 
     /** How often every source is read again. */
     @WithDefault("15s")
+    @WithConverter(DurationConverter.class)
     Duration refresh();
 
     /** The longest one HTTP answer or TCP probe may take, body included. */
     @WithDefault("5s")
+    @WithConverter(DurationConverter.class)
     Duration timeout();
 
     /** Larger answers from a char-agent or tether-bridge are refused (the source turns stale). */
@@ -97,9 +101,8 @@ public interface EdgeAgentOptions {
   /** One operator-configured service (a REAR service flavor once the REAR provider sells it). */
   interface ServiceOptions {
 
-    /** One line for humans. */
-    @WithDefault("")
-    String description();
+    /** One line for humans; empty when absent. */
+    Optional<String> description();
 
     /** REAR service category, e.g. {@code database}, {@code ai-inference}. */
     @WithDefault("other")

@@ -34,7 +34,7 @@ final class ServiceSources {
           ServiceCatalog.configured(
               new ServiceCatalog.Configured(
                   e.getKey(),
-                  s.description(),
+                  s.description().orElse(""),
                   s.category(),
                   s.tags().orElse(List.of()),
                   s.endpoint(),
