@@ -15,8 +15,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
 
 class RefreshingInventoryTest {
@@ -121,6 +125,61 @@ class RefreshingInventoryTest {
     assertTrue(s.devices().isEmpty());
     assertEquals(-1, s.sources().get(0).ageSeconds());
     assertNull(s.sources().get(0).lastSuccess());
+  }
+
+  @Test
+  void anOutageIsLoggedOnceAsAWarningAndOnceWhenItEnds() {
+    // GIVEN a handler on the inventory's logger
+    List<LogRecord> records = new CopyOnWriteArrayList<>();
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord r) {
+            records.add(r);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    java.util.logging.Logger logger =
+        java.util.logging.Logger.getLogger(RefreshingInventory.class.getName());
+    logger.addHandler(handler);
+    try {
+      var a = new ScriptedSource("char-agent a", Contribution.ofNodes(List.of(node("a"))));
+      a.failure = "connection refused";
+      var inventory =
+          new RefreshingInventory(
+              List.of(a), Duration.ofSeconds(15), clock, new InventoryMetrics(registry));
+
+      // WHEN it fails on five refreshes, answers, then fails again
+      for (int i = 0; i < 5; i++) {
+        inventory.refresh();
+      }
+      a.failure = null;
+      inventory.refresh();
+      a.failure = "timeout";
+      inventory.refresh();
+      inventory.refresh();
+
+      // THEN two warnings (one per outage) and one recovery line
+      long warnings =
+          records.stream().filter(r -> r.getLevel().intValue() == Level.WARNING.intValue()).count();
+      long recoveries =
+          records.stream()
+              .filter(r -> r.getMessage() != null && formatted(r).contains("answers again"))
+              .count();
+      assertEquals(2, warnings, records.toString());
+      assertEquals(1, recoveries);
+    } finally {
+      logger.removeHandler(handler);
+    }
+  }
+
+  private static String formatted(LogRecord r) {
+    return new java.util.logging.SimpleFormatter().formatMessage(r);
   }
 
   @Test
