@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * ACCORDION's monitoring API over this minicloud: {@code physical_metrics} from every configured
@@ -44,37 +45,33 @@ public class MonitoringService {
         errors.add("char-agent " + base + ": " + e.getMessage());
       }
     }
-    cluster.ifPresent(
-        k -> {
-          try {
-            if (k.served()) {
-              items.addAll(k.nodes());
-            } else {
-              errors.add(KubeMetrics.GROUP + " is not served (is metrics-server running?)");
-            }
-          } catch (RuntimeException e) {
-            errors.add(KubeMetrics.GROUP + ": " + e.getMessage());
-          }
-        });
+    items.addAll(fromCluster(KubeMetrics::nodes, errors));
     return new MonitoringReport(
         PHYSICAL, cluster.isPresent(), null, clock.instant().toString(), items, errors);
+  }
+
+  /** What {@code read} gives in a cluster that serves metrics.k8s.io; else nothing, and why. */
+  private <T> List<T> fromCluster(Function<KubeMetrics, List<T>> read, List<String> errors) {
+    if (cluster.isEmpty()) {
+      return List.of();
+    }
+    try {
+      if (cluster.get().served()) {
+        return read.apply(cluster.get());
+      }
+      errors.add(KubeMetrics.GROUP + " is not served (is metrics-server running?)");
+    } catch (RuntimeException e) {
+      // an API server that fails is a line in the answer, never a 500
+      errors.add(KubeMetrics.GROUP + ": " + e.getMessage());
+    }
+    return List.of();
   }
 
   /** Pods and VMs of {@code namespace} (every namespace when null). */
   public MonitoringReport virtual(String namespace) {
     List<WorkloadUsage> items = new ArrayList<>();
     List<String> errors = new ArrayList<>();
-    if (cluster.isPresent()) {
-      try {
-        if (cluster.get().served()) {
-          items.addAll(cluster.get().pods(namespace));
-        } else {
-          errors.add(KubeMetrics.GROUP + " is not served (is metrics-server running?)");
-        }
-      } catch (RuntimeException e) {
-        errors.add(KubeMetrics.GROUP + ": " + e.getMessage());
-      }
-    }
+    items.addAll(fromCluster(k -> k.pods(namespace), errors));
     return new MonitoringReport(
         VIRTUAL, cluster.isPresent(), namespace, clock.instant().toString(), items, errors);
   }

@@ -41,23 +41,7 @@ public class BoundedHttp {
 
   /** The body of a 2xx answer as UTF-8 text, asking for {@code accept}. */
   public String get(URI uri, String accept) throws SourceException {
-    HttpRequest request =
-        HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", accept).GET().build();
-    CompletableFuture<HttpResponse<byte[]>> exchange =
-        client.sendAsync(request, info -> new CappedBodySubscriber(maxBytes));
-    HttpResponse<byte[]> response;
-    try {
-      response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      exchange.cancel(true);
-      throw new SourceException(uri + " did not answer within " + timeout.toMillis() + " ms");
-    } catch (InterruptedException e) {
-      exchange.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new SourceException(uri + ": interrupted", e);
-    } catch (ExecutionException e) {
-      throw new SourceException(uri + ": " + describe(e.getCause()), e.getCause());
-    }
+    HttpResponse<byte[]> response = exchange(uri, accept);
     if (response.statusCode() / 100 != 2) {
       throw new SourceException(uri + " answered HTTP " + response.statusCode());
     }
@@ -66,17 +50,25 @@ public class BoundedHttp {
 
   /** The HTTP status of a GET, for probes that only ask "is anyone there". */
   public int status(URI uri) throws SourceException {
+    return exchange(uri, "*/*").statusCode();
+  }
+
+  private HttpResponse<byte[]> exchange(URI uri, String accept) throws SourceException {
+    HttpRequest request;
     try {
-      HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
-      CompletableFuture<HttpResponse<byte[]>> exchange =
-          client.sendAsync(request, info -> new CappedBodySubscriber(maxBytes));
-      try {
-        return exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS).statusCode();
-      } catch (TimeoutException e) {
-        exchange.cancel(true);
-        throw new SourceException(uri + " did not answer within " + timeout.toMillis() + " ms");
-      }
+      request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", accept).GET().build();
+    } catch (IllegalArgumentException e) {
+      throw new SourceException(uri + " is not an HTTP URL", e);
+    }
+    CompletableFuture<HttpResponse<byte[]>> exchange =
+        client.sendAsync(request, info -> new CappedBodySubscriber(maxBytes));
+    try {
+      return exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      exchange.cancel(true);
+      throw new SourceException(uri + " did not answer within " + timeout.toMillis() + " ms");
     } catch (InterruptedException e) {
+      exchange.cancel(true);
       Thread.currentThread().interrupt();
       throw new SourceException(uri + ": interrupted", e);
     } catch (ExecutionException e) {
