@@ -109,6 +109,24 @@ class BridgeDeviceSourceTest {
   }
 
   @Test
+  void aHugeDeviceListIsRefusedAtTheCap() {
+    bridge.route("/api/v1/devices", FakeAgent.huge(8L << 20));
+
+    var e = assertThrows(SourceException.class, source::read);
+
+    assertTrue(e.getMessage().contains("larger than 1048576 bytes"), e.getMessage());
+  }
+
+  @Test
+  void aBridgeThatNamesNoNodeIsRefused() {
+    bridge.json("/api/v1/agent", "{\"agent\":\"tether-bridge\"}");
+
+    var e = assertThrows(SourceException.class, source::read);
+
+    assertTrue(e.getMessage().contains("names no node"), e.getMessage());
+  }
+
+  @Test
   void linkIdsNameTheirProtocol() {
     assertEquals("modbus", BridgeDeviceMapper.protocol("rtu-over-tcp:10.0.0.5:502"));
     assertEquals("mqtt", BridgeDeviceMapper.protocol("mqtt:tcp://broker:1883#plug"));
