@@ -3,6 +3,7 @@ package io.minicloud.edgeagent.rear.subscription;
 import io.minicloud.edgeagent.rear.catalog.Offer;
 import io.minicloud.rear.model.Flavor;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,15 @@ public final class FlavorEvents {
   private FlavorEvents() {}
 
   public static List<FlavorEvent> between(List<Offer> before, List<Offer> after) {
-    Map<String, Flavor> was = byId(before);
-    Map<String, Flavor> now = byId(after);
+    return since(flavors(before), after);
+  }
+
+  /** From the flavors subscribers were last told about (kept across restarts) to the offers. */
+  public static List<FlavorEvent> since(Collection<Flavor> announced, List<Offer> after) {
+    Map<String, Flavor> was = new LinkedHashMap<>();
+    announced.forEach(f -> was.put(f.flavorId(), f));
+    Map<String, Flavor> now = new LinkedHashMap<>();
+    flavors(after).forEach(f -> now.put(f.flavorId(), f));
     List<FlavorEvent> events = new ArrayList<>();
     for (Flavor old : was.values()) {
       if (!old.availability()) {
@@ -56,11 +64,7 @@ public final class FlavorEvents {
     return new FlavorEvent(EventType.WITHDRAW, old.withAvailability(false), old, List.of(), reason);
   }
 
-  private static Map<String, Flavor> byId(List<Offer> offers) {
-    Map<String, Flavor> out = new LinkedHashMap<>();
-    for (Offer o : offers) {
-      out.put(o.id(), o.flavor());
-    }
-    return out;
+  private static List<Flavor> flavors(List<Offer> offers) {
+    return offers.stream().map(Offer::flavor).toList();
   }
 }

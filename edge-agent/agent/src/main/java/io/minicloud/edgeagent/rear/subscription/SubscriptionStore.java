@@ -1,6 +1,8 @@
 package io.minicloud.edgeagent.rear.subscription;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.minicloud.rear.model.Flavor;
+import io.minicloud.rear.model.RearJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +43,8 @@ public final class SubscriptionStore implements AutoCloseable {
       subscription_id TEXT NOT NULL REFERENCES subscriptions(id) ON DELETE CASCADE,
       seq INTEGER NOT NULL, attempts INTEGER NOT NULL, next_attempt INTEGER NOT NULL,
       PRIMARY KEY (subscription_id, seq))""",
+    // the available flavors as last announced, so a restart diffs against them, not against nothing
+    "CREATE TABLE IF NOT EXISTS announced (flavor_id TEXT PRIMARY KEY, json TEXT NOT NULL)",
   };
 
   private final Connection connection;
@@ -144,6 +148,7 @@ public final class SubscriptionStore implements AutoCloseable {
             WebhookOutbox.enqueue(connection, w.id(), seq, now);
           }
         }
+        announce(e);
         out.add(new StoredEvent(seq, now, e, json));
       }
       connection.commit();
@@ -151,6 +156,34 @@ public final class SubscriptionStore implements AutoCloseable {
     } catch (SQLException | RuntimeException e) {
       connection.rollback();
       throw e;
+    }
+  }
+
+  /** The available flavors subscribers were last told about. */
+  public synchronized List<Flavor> announced() throws SQLException {
+    List<Flavor> out = new ArrayList<>();
+    try (Statement s = connection.createStatement();
+        ResultSet r = s.executeQuery("SELECT json FROM announced ORDER BY flavor_id")) {
+      while (r.next()) {
+        out.add(RearJson.mapper().readValue(r.getString(1), Flavor.class));
+      }
+    } catch (JsonProcessingException e) {
+      throw new SQLException("an announced flavor does not parse", e);
+    }
+    return read(out);
+  }
+
+  private void announce(FlavorEvent e) throws SQLException {
+    String sql =
+        e.type() == EventType.WITHDRAW
+            ? "DELETE FROM announced WHERE flavor_id = ?"
+            : "INSERT OR REPLACE INTO announced (flavor_id, json) VALUES (?, ?)";
+    try (PreparedStatement p = connection.prepareStatement(sql)) {
+      p.setString(1, e.flavorId());
+      if (e.type() != EventType.WITHDRAW) {
+        p.setString(2, EventJson.flavorJson(e.flavor()));
+      }
+      p.executeUpdate();
     }
   }
 

@@ -71,18 +71,23 @@ public final class Subscriptions implements AutoCloseable {
     return outbox;
   }
 
-  /** Called by the board, on its refreshing thread, with every recomputation. */
-  void onOffers(List<Offer> before, List<Offer> after) {
-    List<FlavorEvent> events = FlavorEvents.between(before, after);
-    if (events.isEmpty()) {
-      return;
-    }
+  /**
+   * Called by the board, on its refreshing thread, with every recomputation. The board's own
+   * "before" is ignored: after a restart it is empty, which would re-offer every flavor and hide
+   * what was withdrawn while the agent was down. The store's announced flavors are the truth.
+   */
+  void onOffers(List<Offer> ignoredBefore, List<Offer> after) {
+    List<FlavorEvent> events;
     try {
+      events = FlavorEvents.since(store.announced(), after);
+      if (events.isEmpty()) {
+        return;
+      }
       for (StoredEvent e : store.append(events, clock.instant())) {
         metrics.event(e.type().wire());
       }
     } catch (SQLException e) {
-      LOG.errorf("%d flavor events not logged (subscribers miss them): %s", events.size(), e);
+      LOG.errorf("flavor events not logged, they go out with the next change: %s", e);
       return;
     }
     live.forEach(Runnable::run);

@@ -33,13 +33,11 @@ final class EventStreams {
   }
 
   /**
-   * The REAR routes already hold {@code /api/v2/flavors/:type}, which would answer "no flavor type
-   * 'events'". Order 0 ties with the listener's authentication handler, the first route, and Vert.x
-   * runs equal orders in the order added: this route comes right after authentication and before
-   * the flavor listing.
+   * {@code RearProvider} mounts extra routes after authentication and before its own {@code
+   * /api/v2/flavors/:type}, which would otherwise answer "no flavor type 'events'".
    */
   void mountAdHoc(Router router) {
-    router.get(AD_HOC).order(0).handler(this::adHoc);
+    router.get(AD_HOC).handler(this::adHoc);
   }
 
   void stored(RoutingContext ctx) {

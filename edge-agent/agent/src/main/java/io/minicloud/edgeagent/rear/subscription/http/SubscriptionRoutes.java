@@ -1,6 +1,7 @@
 package io.minicloud.edgeagent.rear.subscription.http;
 
 import io.minicloud.edgeagent.rear.RearError;
+import io.minicloud.edgeagent.rear.RearProvider;
 import io.minicloud.edgeagent.rear.http.RearHttp;
 import io.minicloud.edgeagent.rear.subscription.Subscription;
 import io.minicloud.edgeagent.rear.subscription.SubscriptionRequest;
@@ -27,6 +28,16 @@ public final class SubscriptionRoutes {
   public SubscriptionRoutes(Subscriptions subscriptions) {
     this.subscriptions = subscriptions;
     this.streams = new EventStreams(subscriptions);
+  }
+
+  /**
+   * Puts subscriptions into a provider: events from its offer board, routes on its listeners. Call
+   * before {@code provider.start()}, so the first offers are diffed too.
+   */
+  public static void install(RearProvider provider, Subscriptions subscriptions) {
+    subscriptions.attach(provider.board());
+    SubscriptionRoutes routes = new SubscriptionRoutes(subscriptions);
+    provider.addRoutes(routes::mount);
   }
 
   public void mount(Router router) {
