@@ -191,4 +191,36 @@ class WebhookDeliveryTest {
     assertEquals(3.0, deliveries("failed"));
     assertEquals(0, node.subscriptions.outbox().size());
   }
+
+  @Test
+  void whatIsOwedSurvivesARestart() throws Exception {
+    failuresLeft.set(Integer.MAX_VALUE);
+    String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+    assertEquals(
+        201,
+        node.send(
+                "POST",
+                "/api/v2/subscriptions",
+                SubscriptionTestNode.ALICE,
+                "{\"flavorType\": \"k8slice\", \"webhook\": \"" + url + "\"}")
+            .statusCode());
+    node.inventory.set(
+        RearTestKit.snapshot(List.of(RearTestKit.node("pi-1", "5", "8Gi", "110")), false));
+    await("a failed attempt", () -> deliveries("failed") >= 1.0);
+    node.close();
+
+    failuresLeft.set(0);
+    received.clear();
+    node =
+        new SubscriptionTestNode(
+            dir,
+            SubscriptionSettings.defaults()
+                .withRetries(Duration.ofMillis(50), Duration.ofMillis(200)));
+    // the restarted node lists pi-2 again, so an offer follows the owed withdrawal
+    await("both delivered after the restart", () -> deliveries("delivered") == 2.0);
+
+    assertEquals("withdraw", received.get(0).event(), "the owed event first: " + received);
+    assertEquals("offer", received.get(1).event());
+    assertEquals(0, node.subscriptions.outbox().size());
+  }
 }
