@@ -143,8 +143,10 @@ public final class RearProvider implements AutoCloseable {
         tokens,
         listener ->
             router -> {
-              new RearRoutes(board, ledger, signer, listener.fluidosPlain()).mount(router);
+              // extra routes first: their more specific paths (/api/v2/flavors/events) must win
+              // over the REAR routes' /api/v2/flavors/:type; both come after authentication
               extraRoutes.forEach(r -> r.accept(router));
+              new RearRoutes(board, ledger, signer, listener.fluidosPlain()).mount(router);
             });
     long every = Math.max(1, settings.sweep().toMillis());
     sweeper.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
