@@ -1,7 +1,9 @@
 package io.minicloud.edgeagent.wiring;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.minicloud.edgeagent.inventory.Inventory;
 import io.minicloud.edgeagent.rear.RearProvider;
+import io.minicloud.edgeagent.rear.subscription.Subscriptions;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -19,9 +21,13 @@ public class RearWiring {
   private final EdgeAgentOptions options;
   private final Inventory inventory;
   private final Vertx vertx;
+  private final MeterRegistry registry;
   private RearProvider provider;
+  private Subscriptions subscriptions;
 
-  public RearWiring(EdgeAgentOptions options, Inventory inventory, Vertx vertx) {
+  public RearWiring(
+      EdgeAgentOptions options, Inventory inventory, Vertx vertx, MeterRegistry registry) {
+    this.registry = registry;
     this.options = options;
     this.inventory = inventory;
     this.vertx = vertx;
@@ -40,6 +46,9 @@ public class RearWiring {
   void stop(@Observes ShutdownEvent event) throws Exception {
     if (provider != null) {
       provider.close();
+    }
+    if (subscriptions != null) {
+      subscriptions.close();
     }
   }
 
