@@ -12,10 +12,10 @@ import java.util.concurrent.ThreadLocalRandom;
  * A test multicast group and free port on loopback, so parallel builds on one machine do not hear
  * each other. Linux loopback lacks the MULTICAST flag but carries multicast between local sockets.
  */
-final class LoopbackMulticast {
+public final class LoopbackMulticast {
   private LoopbackMulticast() {}
 
-  static MulticastSettings settings(Duration interval, Duration expiry) throws IOException {
+  public static MulticastSettings settings(Duration interval, Duration expiry) throws IOException {
     return new MulticastSettings(
         randomGroup(), freeUdpPort(), interval, expiry, Optional.of("lo"), 1024);
   }

@@ -5,9 +5,7 @@ import io.minicloud.edgeagent.inventory.Inventory;
 import io.minicloud.edgeagent.inventory.InventorySnapshot;
 import io.minicloud.edgeagent.rear.RearProvider;
 import io.minicloud.edgeagent.rear.RearTestKit;
-import io.minicloud.edgeagent.rear.auth.SelfSignedCertificate;
 import io.minicloud.edgeagent.rear.http.RearListener;
-import io.minicloud.edgeagent.rear.http.RearServer;
 import io.minicloud.edgeagent.rear.subscription.http.SubscriptionRoutes;
 import io.minicloud.edgeagent.wiring.MicrometerSubscriptionMetrics;
 import io.vertx.core.Vertx;
@@ -32,15 +30,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.asn1.sec.ECPrivateKey;
-import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.util.io.pem.PemObject;
 
 /**
  * A real REAR provider with subscriptions installed, over an in-memory inventory tests change by
@@ -99,7 +88,7 @@ final class SubscriptionTestNode implements AutoCloseable {
                 RearTestKit.SETTINGS,
                 List.of(new RearListener("rear", "127.0.0.1", 0, true, false)),
                 dir,
-                tls(dir),
+                null, // the provider makes its own self-signed certificate
                 null,
                 Duration.ofHours(1),
                 Duration.ofDays(365),
@@ -154,32 +143,6 @@ final class SubscriptionTestNode implements AutoCloseable {
     }
     HttpResponse<InputStream> r = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
     return new SseClient(r);
-  }
-
-  /**
-   * The provider's own self-signed certificate, with its key rewritten as PKCS#8: Vert.x 4.5 fails
-   * with "Invalid DER" on the SEC1 {@code EC PRIVATE KEY} PEM that {@code SelfSignedCertificate}
-   * writes when the provider makes it itself (a bug on main, reported, not this branch's to fix).
-   */
-  private static RearServer.Tls tls(Path dir) throws Exception {
-    Path cert = dir.resolve("tls/rear-cert.pem");
-    Path sec1 = dir.resolve("tls/rear-key.pem");
-    Path pkcs8 = dir.resolve("tls/rear-key-pkcs8.pem");
-    SelfSignedCertificate.ensure(cert, sec1, "gw-1", List.of("127.0.0.1"));
-    try (PEMParser in = new PEMParser(Files.newBufferedReader(sec1));
-        JcaPEMWriter out = new JcaPEMWriter(Files.newBufferedWriter(pkcs8))) {
-      Object read = in.readObject();
-      PrivateKeyInfo info =
-          read instanceof PEMKeyPair pair ? pair.getPrivateKeyInfo() : (PrivateKeyInfo) read;
-      // SEC1 keeps the curve inside the key; PKCS#8 readers want it in the algorithm identifier
-      PrivateKeyInfo named =
-          new PrivateKeyInfo(
-              new AlgorithmIdentifier(
-                  X9ObjectIdentifiers.id_ecPublicKey, SECObjectIdentifiers.secp256r1),
-              ECPrivateKey.getInstance(info.parsePrivateKey()));
-      out.writeObject(new PemObject("PRIVATE KEY", named.getEncoded()));
-    }
-    return new RearServer.Tls(cert, pkcs8, null);
   }
 
   private static SSLContext trusting(Path pem) throws Exception {
