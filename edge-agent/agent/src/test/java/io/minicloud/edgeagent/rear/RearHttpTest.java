@@ -192,4 +192,37 @@ class RearHttpTest {
         Files.readString(dir.resolve("rear-tokens")).contains(kit.token),
         "tokens are stored hashed");
   }
+
+  @Test
+  void concurrentBuyersOverHttpNeverOverbook() throws Exception {
+    // 4 CPUs in slices of 500m: room for exactly 8, whatever 100 concurrent buyers do
+    String id =
+        RearClientKit.flavors(kit.get(kit.plain("/api/v2/flavors/k8slice"), false))[0].flavorId();
+    java.util.List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>>
+        calls = new java.util.ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      String body =
+          "{\"flavorID\":\""
+              + id
+              + "\",\"buyerID\":{\"ID\":\"b"
+              + i
+              + "\",\"additionalInformation\":{\"liqoID\":\"l"
+              + i
+              + "\"}},"
+              + "\"configuration\":{\"type\":\"k8slice\",\"data\":{\"cpu\":\"500m\",\"memory\":\"256Mi\",\"pods\":\"1\"}}}";
+      calls.add(
+          kit.client.sendAsync(
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create(kit.plain("/api/v2/reservations")))
+                  .header("Content-Type", "application/json")
+                  .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString()));
+    }
+    java.util.Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+    for (var c : calls) {
+      statuses.merge(c.get().statusCode(), 1, Integer::sum);
+    }
+    assertEquals(java.util.Map.of(200, 8, 409, 92), statuses);
+  }
 }
