@@ -150,6 +150,13 @@ class RearHttpTest {
         RearClientKit.flavors(
             kit.get(kit.plain("/api/v2/flavors/k8slice?filter[cpu][match]=3"), false));
     assertEquals(1, three.length, "1 cpu of 4 carved out: the slice now lists 3");
+    Flavor after =
+        java.util.Arrays.stream(RearClientKit.flavors(kit.get(kit.plain("/api/v2/flavors"), false)))
+            .filter(f -> f.flavorId().equals(id))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(
+        "3", after.type().k8slice().characteristics().cpu().toString(), "no stale cached listing");
   }
 
   @Test

@@ -30,12 +30,20 @@ public final class RearHttp {
   }
 
   public static void json(RoutingContext ctx, int status, Object body) {
-    byte[] bytes;
+    jsonBytes(ctx, status, bytes(body));
+  }
+
+  /** {@code body} as REAR JSON. */
+  public static byte[] bytes(Object body) {
     try {
-      bytes = RearJson.mapper().writeValueAsBytes(body);
+      return RearJson.mapper().writeValueAsBytes(body);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a REAR response does not serialise", e);
     }
+  }
+
+  /** Sends JSON already serialised. */
+  public static void jsonBytes(RoutingContext ctx, int status, byte[] bytes) {
     ctx.response()
         .setStatusCode(status)
         .putHeader("Content-Type", "application/json")

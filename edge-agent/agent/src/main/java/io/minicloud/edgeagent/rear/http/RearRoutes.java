@@ -48,6 +48,7 @@ public final class RearRoutes {
   private final RearLedger ledger;
   private final ContractSigner signer;
   private final boolean fluidosCompatible;
+  private final ListingCache cache = new ListingCache();
 
   public RearRoutes(
       OfferBoard board, RearLedger ledger, ContractSigner signer, boolean fluidosCompatible) {
@@ -81,17 +82,26 @@ public final class RearRoutes {
           "query");
       return;
     }
-    List<Flavor> out = new ArrayList<>();
-    for (Offer o : board.offers()) {
-      if (o.flavor().availability() && (!fluidosCompatible || GO_NODE_TYPES.contains(o.type()))) {
-        out.add(o.flavor());
-      }
-    }
-    if (out.isEmpty()) {
+    List<Offer> offers = board.offers();
+    byte[] body =
+        cache.get(
+            offers,
+            "",
+            () -> {
+              List<Flavor> out = new ArrayList<>();
+              for (Offer o : offers) {
+                if (o.flavor().availability()
+                    && (!fluidosCompatible || GO_NODE_TYPES.contains(o.type()))) {
+                  out.add(o.flavor());
+                }
+              }
+              return out.isEmpty() ? new byte[0] : RearHttp.bytes(out);
+            });
+    if (body.length == 0) {
       ctx.response().setStatusCode(204).end(); // the node's answer for "none"
       return;
     }
-    RearHttp.json(ctx, 200, out);
+    RearHttp.jsonBytes(ctx, 200, body);
   }
 
   private void listTyped(RoutingContext ctx) {
@@ -111,13 +121,22 @@ public final class RearRoutes {
       RearHttp.error(ctx, 400, e.getMessage(), e.key());
       return;
     }
-    List<Flavor> out = new ArrayList<>();
-    for (Offer o : board.offers()) {
-      if (o.flavor().availability() && filter.matches(o.flavor())) {
-        out.add(o.flavor());
-      }
-    }
-    RearHttp.json(ctx, 200, out);
+    List<Offer> offers = board.offers();
+    FlavorFilter selected = filter;
+    byte[] body =
+        cache.get(
+            offers,
+            type + "?" + selected.toQuery(),
+            () -> {
+              List<Flavor> out = new ArrayList<>();
+              for (Offer o : offers) {
+                if (o.flavor().availability() && selected.matches(o.flavor())) {
+                  out.add(o.flavor());
+                }
+              }
+              return RearHttp.bytes(out);
+            });
+    RearHttp.jsonBytes(ctx, 200, body);
   }
 
   private void reserve(RoutingContext ctx) {
