@@ -1,7 +1,8 @@
 package io.minicloud.edgeagent.rear;
 
+import io.minicloud.edgeagent.discovery.NodeIds;
+import io.minicloud.edgeagent.rear.catalog.FlavorIds;
 import io.minicloud.rear.model.NodeIdentity;
-import java.util.regex.Pattern;
 
 /**
  * Who this minicloud is on REAR: its domain, its node id, and the {@code host:port} a buyer must
@@ -9,17 +10,14 @@ import java.util.regex.Pattern;
  */
 public record RearIdentity(String domain, String nodeId, String endpoint) {
 
-  private static final Pattern SUBDOMAIN =
-      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-
   public RearIdentity {
-    if (domain.length() > 200 || !SUBDOMAIN.matcher(domain).matches()) {
+    if (domain.length() > 200 || !FlavorIds.isDnsSubdomain(domain)) {
       throw new IllegalArgumentException(
           "REAR domain '"
               + domain
               + "' is not a lower-case DNS name: flavor ids are built from it");
     }
-    if (nodeId.length() > 63 || !SUBDOMAIN.matcher(nodeId).matches() || nodeId.contains(".")) {
+    if (!NodeIds.isValid(nodeId)) {
       throw new IllegalArgumentException("REAR node id '" + nodeId + "' is not a DNS-1123 label");
     }
     if (!endpoint.matches("[^\\s/:]+:[0-9]{1,5}")

@@ -40,7 +40,7 @@ public class DiscoveryWiring {
     var self =
         LocalIdentity.resolve(
             rear.domain(),
-            Optional.of(rear.nodeId().orElseGet(RearSettingsMapper::hostLabel)),
+            rear.nodeId(),
             plain ? Optional.empty() : rear.advertisedAddress(),
             plain ? rear.fluidos().port() : rear.https().port(),
             DiscoveryWiring::hostName,

@@ -1,5 +1,7 @@
 package io.minicloud.edgeagent.wiring;
 
+import io.minicloud.edgeagent.discovery.NetworkInterfaces;
+import io.minicloud.edgeagent.discovery.NodeIds;
 import io.minicloud.edgeagent.inventory.Resources;
 import io.minicloud.edgeagent.rear.RearIdentity;
 import io.minicloud.edgeagent.rear.RearProvider;
@@ -10,14 +12,9 @@ import io.minicloud.rear.model.Flavor;
 import io.minicloud.rear.model.K8SliceData.Partitionability;
 import io.minicloud.rear.model.Location;
 import io.minicloud.rear.quantity.Quantity;
-import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
 /** Typed configuration to the provider's settings; every error names the setting. */
 final class RearSettingsMapper {
@@ -105,7 +102,7 @@ final class RearSettingsMapper {
     }
   }
 
-  /** The host name as a DNS-1123 label: lower case, other characters to '-', at most 63. */
+  /** The host name as a DNS-1123 label, as discovery derives its node id. */
   static String hostLabel() {
     String host;
     try {
@@ -113,32 +110,12 @@ final class RearSettingsMapper {
     } catch (java.io.IOException e) {
       host = "minicloud";
     }
-    String label =
-        host.toLowerCase(Locale.ROOT)
-            .split("\\.")[0]
-            .replaceAll("[^a-z0-9-]", "-")
-            .replaceAll("^-+|-+$", "");
-    if (label.isEmpty()) {
-      label = "minicloud";
-    }
-    return label.length() > 63 ? label.substring(0, 63).replaceAll("-+$", "") : label;
+    return NodeIds.fromHostName(host);
   }
 
   static String firstIpv4() {
-    try {
-      for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-        if (!nic.isUp() || nic.isLoopback()) {
-          continue;
-        }
-        for (InetAddress a : Collections.list(nic.getInetAddresses())) {
-          if (a instanceof Inet4Address) {
-            return a.getHostAddress();
-          }
-        }
-      }
-    } catch (SocketException e) {
-      // no interface list: loopback below
-    }
-    return "127.0.0.1";
+    return NetworkInterfaces.firstNonLoopbackIpv4()
+        .map(InetAddress::getHostAddress)
+        .orElse("127.0.0.1");
   }
 }

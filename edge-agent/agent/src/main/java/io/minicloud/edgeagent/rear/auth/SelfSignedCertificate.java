@@ -89,13 +89,7 @@ public final class SelfSignedCertificate {
                   false,
                   new GeneralNames(names.toArray(GeneralName[]::new)))
               .build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate()));
-      // PKCS#8 ("PRIVATE KEY"): what Vert.x's PEM reader takes for EC keys
-      TokenStore.writePrivate(
-          key,
-          "-----BEGIN PRIVATE KEY-----\n"
-              + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
-                  .encodeToString(pair.getPrivate().getEncoded())
-              + "\n-----END PRIVATE KEY-----\n");
+      io.minicloud.edgeagent.rear.PrivateFiles.writeKey(key, pair.getPrivate());
       Files.writeString(cert, pem(holder));
     } catch (OperatorCreationException e) {
       throw new GeneralSecurityException("cannot sign the REAR certificate: " + e.getMessage(), e);

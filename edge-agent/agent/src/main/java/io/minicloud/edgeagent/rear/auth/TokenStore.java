@@ -1,11 +1,10 @@
 package io.minicloud.edgeagent.rear.auth;
 
+import io.minicloud.edgeagent.rear.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -37,8 +36,8 @@ public final class TokenStore {
       byte[] random = new byte[32];
       new SecureRandom().nextBytes(random);
       String token = "mcr_" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-      writePrivate(operatorToken, token + "\n");
-      writePrivate(
+      PrivateFiles.write(operatorToken, token + "\n");
+      PrivateFiles.write(
           file,
           "# REAR bearer tokens: <name> sha256:<hex of SHA-256(token)>\noperator sha256:"
               + HexFormat.of().formatHex(sha256(token))
@@ -86,15 +85,5 @@ public final class TokenStore {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
-  }
-
-  static void writePrivate(Path file, String content) throws IOException {
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.deleteIfExists(tmp);
-    Files.createFile(
-        tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    Files.writeString(tmp, content);
-    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
   }
 }

@@ -1,14 +1,12 @@
 package io.minicloud.edgeagent.rear.contract;
 
+import io.minicloud.edgeagent.rear.PrivateFiles;
 import io.minicloud.rear.contract.ContractSignatures;
 import io.minicloud.rear.contract.SigningKeys;
 import io.minicloud.rear.model.Contract;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -45,18 +43,7 @@ public final class ContractSigner {
       KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
       g.initialize(new ECGenParameterSpec("secp256r1"));
       KeyPair pair = g.generateKeyPair();
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-      Files.deleteIfExists(tmp);
-      Files.createFile(
-          tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      String pem =
-          "-----BEGIN PRIVATE KEY-----\n"
-              + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                  .encodeToString(pair.getPrivate().getEncoded())
-              + "\n-----END PRIVATE KEY-----\n";
-      Files.writeString(tmp, pem, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
-      Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      PrivateFiles.writeKey(file, pair.getPrivate());
     }
     String pem = Files.readString(file);
     String body =
