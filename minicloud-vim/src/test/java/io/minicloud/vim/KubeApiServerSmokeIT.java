@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.minicloud.rear.peers.DebianKubernetesSource;
 import io.minicloud.vim.peers.KubeApiServer;
 import java.util.Map;
 import java.util.UUID;
@@ -61,6 +62,16 @@ class KubeApiServerSmokeIT {
     if (admin != null) {
       admin.close();
     }
+  }
+
+  @Test
+  void theServerIsTheKubernetesReleaseItWasBuiltFrom() {
+    // GIVEN the shared server WHEN asked for /version
+    // THEN it names the release of Debian's source package (stamped in by the build)
+    assertEquals(
+        "v" + DebianKubernetesSource.UPSTREAM_VERSION,
+        admin.getKubernetesVersion().getGitVersion());
+    assertEquals("1", admin.getKubernetesVersion().getMajor());
   }
 
   @Test

@@ -25,7 +25,7 @@ import java.util.Optional;
 final class KubeApiServerBuild {
 
   /** The build steps' version, part of the cache key. */
-  static final int RECIPE = 1;
+  static final int RECIPE = 2;
 
   /** Where Debian's golang-github-modern-go-reflect2-dev puts its source. */
   static final Path DEBIAN_REFLECT2 =
@@ -115,7 +115,7 @@ final class KubeApiServerBuild {
                 "build",
                 "-trimpath",
                 "-ldflags",
-                "-s -w",
+                "-s -w" + versionFlags(),
                 "-o",
                 out.resolve("kube-apiserver").toString(),
                 "k8s.io/kubernetes/cmd/kube-apiserver")
@@ -135,6 +135,31 @@ final class KubeApiServerBuild {
             + seconds
             + "\n");
     log(started, "built; keeping only the binary, removing the source tree and the Go cache");
+  }
+
+  /**
+   * What Kubernetes' own build scripts stamp in from git (the tarball has none), into both version
+   * packages ({@code --version} reads component-base's, {@code /version} client-go's): without them
+   * {@code /version} says {@code v0.0.0-master} with an empty major and minor, which clients that
+   * check the server's version trip over.
+   */
+  private static String versionFlags() {
+    String[] parts = DebianKubernetesSource.UPSTREAM_VERSION.split("\\.");
+    StringBuilder flags = new StringBuilder();
+    for (String pkg : List.of("k8s.io/component-base/version", "k8s.io/client-go/pkg/version")) {
+      String prefix = " -X k8s.io/kubernetes/vendor/" + pkg + ".";
+      flags
+          .append(prefix)
+          .append("gitVersion=v")
+          .append(DebianKubernetesSource.UPSTREAM_VERSION)
+          .append(prefix)
+          .append("gitMajor=")
+          .append(parts[0])
+          .append(prefix)
+          .append("gitMinor=")
+          .append(parts[1]);
+    }
+    return flags.toString();
   }
 
   private static void log(Instant started, String what) {
