@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.InputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -291,9 +293,11 @@ class KubeVirtSchemaTest {
 
   @Test
   void theProseEnumsAreTheValuesTheSpecDescribes() throws Exception {
-    var swagger =
-        KubeVirtFixtures.JSON.readTree(
-            KubeVirtSchema.class.getClassLoader().getResource(KubeVirtSchema.RESOURCE));
+    JsonNode swagger;
+    try (InputStream in =
+        KubeVirtSchema.class.getClassLoader().getResourceAsStream(KubeVirtSchema.RESOURCE)) {
+      swagger = KubeVirtFixtures.JSON.readTree(in);
+    }
     KubeVirtSchema.PROSE_ENUMS.forEach(
         (where, values) -> {
           String description =
