@@ -118,7 +118,7 @@ final class StrictSchemaWalker {
         (definition != null && FREE_FORM.contains(definition))
             || schema.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)
             || (additional != null && additional.isBoolean() && additional.booleanValue());
-    Set<String> required = new HashSet<>();
+    Set<String> required = new LinkedHashSet<>(); // reported in the spec's order
     schema.path("required").forEach(name -> required.add(name.asText()));
     for (Map.Entry<String, JsonNode> field : value.properties()) {
       String name = field.getKey();
