@@ -41,6 +41,10 @@ final class StrictSchemaWalker {
   private static final Pattern QUANTITY_SYNTAX =
       Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?\\d+)?");
 
+  /** RFC 3339 date-time; java.time alone would also take a time without seconds. */
+  private static final Pattern RFC3339 =
+      Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})");
+
   private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z0-9_-]+");
 
   /** Integer ranges by format; "byte" is Go's uint8 here (v1.ComponentConfig.replicas). */
@@ -190,11 +194,18 @@ final class StrictSchemaWalker {
       report(path, "not one of " + names);
     }
     if ("date-time".equals(schema.path("format").asText())) {
-      try {
-        DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text);
-      } catch (DateTimeParseException e) {
+      if (!RFC3339.matcher(text).matches() || !parsesAsTime(text)) {
         report(path, "not an RFC 3339 time");
       }
+    }
+  }
+
+  private static boolean parsesAsTime(String text) {
+    try {
+      DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text); // also checks the ranges: no month 13
+      return true;
+    } catch (DateTimeParseException e) {
+      return false;
     }
   }
 

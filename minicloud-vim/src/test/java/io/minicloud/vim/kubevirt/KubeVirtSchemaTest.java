@@ -192,8 +192,18 @@ class KubeVirtSchemaTest {
         List.of(new SchemaViolation("metadata.deletionTimestamp", "not an RFC 3339 time")),
         SCHEMA.validateVirtualMachine(vm));
 
-    at(vm, "/metadata").put("deletionTimestamp", "2026-11-23T12:00:00Z");
-    assertEquals(List.of(), SCHEMA.validateVirtualMachine(vm));
+    for (String bad :
+        List.of("2026-11-23T12:00Z", "2026-13-23T12:00:00Z", "2026-11-23 12:00:00Z")) {
+      at(vm, "/metadata").put("deletionTimestamp", bad);
+      assertEquals(
+          List.of(new SchemaViolation("metadata.deletionTimestamp", "not an RFC 3339 time")),
+          SCHEMA.validateVirtualMachine(vm),
+          bad);
+    }
+    for (String good : List.of("2026-11-23T12:00:00Z", "2026-11-23T12:00:00.5+01:00")) {
+      at(vm, "/metadata").put("deletionTimestamp", good);
+      assertEquals(List.of(), SCHEMA.validateVirtualMachine(vm), good);
+    }
   }
 
   @Test
