@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -37,6 +39,8 @@ final class SafeYaml {
 
   static final int MAX_ALIASES = 10;
   static final int MAX_DEPTH = 40;
+
+  private static final Pattern GLOBAL_TAG = Pattern.compile("tag:yaml\\.org,2002:(\\S+)");
 
   private final int maxChars;
 
@@ -95,8 +99,10 @@ final class SafeYaml {
     if (p.contains("exceeds the limit")) {
       return "longer than " + maxChars + " characters";
     }
-    if (p.contains("could not determine a constructor for the tag")) {
-      return "a YAML tag this reader does not accept: " + p.replaceFirst("(?s).*tag ", "");
+    if (p.startsWith("Global tag is not allowed")
+        || p.contains("could not determine a constructor for the tag")) {
+      Matcher tag = GLOBAL_TAG.matcher(p);
+      return "a YAML tag this reader does not accept: " + (tag.find() ? "!!" + tag.group(1) : p);
     }
     return "not valid YAML: " + p.lines().findFirst().orElse(p);
   }
