@@ -20,7 +20,7 @@ final class PlacementText {
     }
     StringBuilder out = new StringBuilder();
     if (placement.get("summary") instanceof String summary && !summary.isBlank()) {
-      out.append(indent).append("placement: ").append(summary).append('\n');
+      out.append(indent).append("placement:  ").append(summary).append('\n');
     }
     List<String> eligible = new ArrayList<>();
     for (Object item : WorkloadView.list(placement.get("eligible"))) {
@@ -30,7 +30,7 @@ final class PlacementText {
           WorkloadView.text(node.get("node")) + (score == null ? "" : " (score " + score + ")"));
     }
     out.append(indent)
-        .append("eligible:  ")
+        .append("eligible:   ")
         .append(eligible.isEmpty() ? "none" : String.join(", ", eligible))
         .append('\n');
     List<?> excluded = WorkloadView.list(placement.get("excluded"));
