@@ -33,7 +33,8 @@ import picocli.CommandLine.Parameters;
     exitCodeList = {
       " 0:every document was created or updated (or checked, with --dry-run)",
       VimCommand.FAILED,
-      VimCommand.USAGE,
+      " 2:usage error, or a FILE refused before anything was sent (not UTF-8 YAML, too big,"
+          + " a bad envelope: the message names the file, the document and the field)",
       VimCommand.UNREACHABLE
     })
 final class DeployCommand extends VimCommand {

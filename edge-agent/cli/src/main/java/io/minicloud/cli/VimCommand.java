@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * The options every minicloud-vim command shares (where the VIM is, how long to wait) and the
- * client they build. The exit codes are the same for all of them: {@link #EXIT_CODES}.
+ * client they build. Their exit codes are the same: 1 the VIM answered an error, 2 usage, 3
+ * unreachable.
  */
 abstract class VimCommand implements Callable<Integer> {
 
@@ -21,7 +22,8 @@ abstract class VimCommand implements Callable<Integer> {
   static final String FAILED =
       " 1:minicloud-vim answered an error: its error and problems on stderr";
 
-  static final String USAGE = " 2:usage error, or a workload file refused before anything was sent";
+  static final String USAGE =
+      " 2:usage error (an unknown option, a bad NAME, --namespace or --vim)";
 
   static final String UNREACHABLE = " 3:minicloud-vim is not running or did not answer in time";
 

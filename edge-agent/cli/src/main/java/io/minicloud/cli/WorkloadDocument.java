@@ -1,5 +1,7 @@
 package io.minicloud.cli;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -13,7 +15,8 @@ record WorkloadDocument(
     String source, int index, String namespace, String name, Map<String, Object> body) {
 
   WorkloadDocument {
-    body = Map.copyOf(body);
+    // In the file's order, so what is sent (and --dry-run --json prints) reads like the file.
+    body = Collections.unmodifiableMap(new LinkedHashMap<>(body));
   }
 
   /** {@code web.yaml, document 2}: where a message points. */
