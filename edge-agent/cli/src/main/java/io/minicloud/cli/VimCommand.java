@@ -88,7 +88,11 @@ abstract class VimCommand implements Callable<Integer> {
             + response.explanation());
   }
 
+  /** Prints {@code text} as lines on stdout; nothing at all when it is empty. */
   void print(String text) {
+    if (text.isEmpty()) {
+      return;
+    }
     PrintWriter out = spec.commandLine().getOut();
     out.print(text.endsWith("\n") ? text : text + "\n");
     out.flush();

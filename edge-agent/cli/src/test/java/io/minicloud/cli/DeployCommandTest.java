@@ -167,6 +167,17 @@ class DeployCommandTest {
   }
 
   @Test
+  void whenEveryDocumentIsRefusedStdoutStaysEmpty() throws IOException {
+    vim = new VimStandIn(false);
+
+    CliRun run = deploy(file(WorkloadFileTest.WEB.replace("  image: nginx\n", "")));
+
+    assertEquals(1, run.exitCode());
+    assertEquals("", run.out());
+    assertTrue(run.err().endsWith("  - spec.image: required for a Container\n"), run.err());
+  }
+
+  @Test
   void severalDocumentsAndFilesGoInOrder() throws IOException {
     vim = new VimStandIn(false);
     Path second =

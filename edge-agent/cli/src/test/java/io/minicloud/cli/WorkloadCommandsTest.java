@@ -218,6 +218,25 @@ class WorkloadCommandsTest {
   }
 
   @Test
+  void aVimThatNeverAnswersIsExit3() throws IOException {
+    // GIVEN something that accepts connections and never answers
+    try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      String url = "http://127.0.0.1:" + silent.getLocalPort();
+
+      // WHEN a command waits 300 ms for it
+      CliRun run = CliRun.of("workload", "show", "web", "--vim", url, "--timeout-ms", "300");
+
+      // THEN exit 3, saying how long it waited
+      assertEquals(3, run.exitCode());
+      assertEquals(
+          "minicloud workload show: minicloud-vim at 127.0.0.1:"
+              + silent.getLocalPort()
+              + " did not answer within 300 ms\n",
+          run.err());
+    }
+  }
+
+  @Test
   void noVimIsExit3() throws IOException {
     int port;
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
