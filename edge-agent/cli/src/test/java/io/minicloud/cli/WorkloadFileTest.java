@@ -194,6 +194,9 @@ class WorkloadFileTest {
         "w.yaml, document 1: spec.ports: the key 1 is not a string (quote it)",
         refusal(WEB + "  ports: {1: a}\n"));
     assertTrue(refusal(WEB + "  image: 1\n  image: 2\n").contains("duplicate key image"));
+    assertEquals(
+        "w.yaml, document 1: spec.data: a !!binary value has no JSON form",
+        refusal(WEB + "  data: !!binary aGVsbG8=\n"));
   }
 
   @Test
