@@ -39,8 +39,13 @@ final class WorkloadView {
     return text(status().get("phase"));
   }
 
+  /**
+   * Whether the VIM is detached (nothing applied): phase Detached, or, for a workload that is
+   * Unschedulable or Invalid there, a condition with reason Detached (Applied=False).
+   */
   boolean detached() {
-    return "Detached".equals(status().get("phase"));
+    return "Detached".equals(status().get("phase"))
+        || conditions().stream().anyMatch(c -> "Detached".equals(c.get("reason")));
   }
 
   List<String> nodes() {

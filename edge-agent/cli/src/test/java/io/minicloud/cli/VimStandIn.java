@@ -99,7 +99,7 @@ final class VimStandIn implements AutoCloseable {
     Map<String, Object> existing = workloads.get(id);
     String sub = parts.length > 3 ? parts[3] : "";
     if (existing == null) {
-      answer(ex, 404, Map.of("error", "workload " + id + " not found"));
+      answer(ex, 404, Map.of("error", "no workload " + id));
     } else if (sub.isEmpty()) {
       one(ex, method, id, body);
     } else if (sub.equals("manifests")) {

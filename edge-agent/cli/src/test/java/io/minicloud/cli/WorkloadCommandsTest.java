@@ -121,7 +121,7 @@ class WorkloadCommandsTest {
     assertEquals(
         "minicloud workload show: workload lab/ghost: minicloud-vim at "
             + vim.url().substring(7)
-            + " answered 404: workload lab/ghost not found\n",
+            + " answered 404: no workload lab/ghost\n",
         run.err());
   }
 
@@ -166,7 +166,7 @@ class WorkloadCommandsTest {
     assertEquals(0, first.exitCode(), first.err());
     assertEquals("deleted default/web\n", first.out());
     assertEquals(1, second.exitCode());
-    assertTrue(second.err().contains("answered 404: workload default/web not found"), second.err());
+    assertTrue(second.err().contains("answered 404: no workload default/web"), second.err());
   }
 
   @Test

@@ -55,6 +55,24 @@ class WorkloadTableTest {
   }
 
   @Test
+  void detachedIsReadFromThePhaseOrTheAppliedCondition() {
+    Map<String, Object> unschedulable =
+        Map.of(
+            "phase",
+            "Unschedulable",
+            "conditions",
+            List.of(
+                Map.of("type", "Placed", "status", "False", "reason", "Unschedulable"),
+                Map.of("type", "Applied", "status", "False", "reason", "Detached")));
+
+    assertEquals(
+        true, new WorkloadView(workload("a", "x", Map.of("phase", "Detached"))).detached());
+    assertEquals(true, new WorkloadView(workload("a", "x", unschedulable)).detached());
+    assertEquals(
+        false, new WorkloadView(workload("a", "x", Map.of("phase", "Running"))).detached());
+  }
+
+  @Test
   void agesReadLikeKubectl() {
     Instant created = Instant.parse("2026-11-23T00:00:00Z");
     WorkloadView w = new WorkloadView(workload("a", created.toString(), Map.of()));
