@@ -1,5 +1,6 @@
 package io.minicloud.vim;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -27,6 +28,17 @@ class ArchitectureTest {
               "org.eclipse.microprofile..",
               "io.smallrye..")
           .allowEmptyShould(true);
+
+  /** The generated KubeVirt models need Jackson's annotations and nothing else (README.md). */
+  @ArchTest
+  static final ArchRule kubeVirtModelsNeedOnlyJackson =
+      classes()
+          .that()
+          .resideInAPackage("io.minicloud.vim.kubevirt.model..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(
+              "io.minicloud.vim.kubevirt.model..", "java..", "com.fasterxml.jackson.annotation..");
 
   @ArchTest
   static final ArchRule domainDoesNotReachIntoWiring =

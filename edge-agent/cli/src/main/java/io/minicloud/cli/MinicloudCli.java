@@ -23,6 +23,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
       FlavorsCommand.class,
       ReserveCommand.class,
       PurchaseCommand.class,
+      DeployCommand.class,
+      WorkloadsCommand.class,
+      WorkloadCommand.class,
       TestCommand.class,
       VersionCommand.class,
       CommandLine.HelpCommand.class
@@ -30,7 +33,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       " 0:success",
-      " 1:the command failed (see its help)",
+      " 1:the command failed (see its help; some commands have more codes)",
       " 2:usage error: unknown command or option, missing argument"
     })
 public final class MinicloudCli implements Callable<Integer> {
