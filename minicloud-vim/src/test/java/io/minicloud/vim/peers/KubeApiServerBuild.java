@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +35,13 @@ final class KubeApiServerBuild {
   private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(60);
 
   /** Programs the cold build runs, with the Debian package each comes from. */
-  private static final Map<String, String> BUILD_TOOLS =
-      Map.of("go", "golang-go", "make", "make", "rsync", "rsync", "tar", "tar", "apt-get", "apt");
+  private static final List<List<String>> BUILD_TOOLS =
+      List.of(
+          List.of("go", "golang-go"),
+          List.of("make", "make"),
+          List.of("rsync", "rsync"),
+          List.of("tar", "tar"),
+          List.of("apt-get", "apt"));
 
   private KubeApiServerBuild() {}
 
@@ -50,21 +56,22 @@ final class KubeApiServerBuild {
     return Files.isExecutable(binary) ? Optional.of(binary) : Optional.empty();
   }
 
-  /** What the cold build lacks on this machine, as a sentence; empty when it can run. */
+  /** What the cold build lacks on this machine, all of it, as sentences; empty when it can run. */
   static Optional<String> missingForBuild() {
-    for (Map.Entry<String, String> tool : BUILD_TOOLS.entrySet()) {
-      if (Tools.find(tool.getKey()).isEmpty()) {
-        return Optional.of(Tools.missing(tool.getKey(), tool.getValue()));
+    List<String> missing = new ArrayList<>();
+    for (List<String> tool : BUILD_TOOLS) {
+      if (Tools.find(tool.get(0)).isEmpty()) {
+        missing.add(Tools.missing(tool.get(0), tool.get(1)));
       }
     }
     if (!Files.isDirectory(DEBIAN_REFLECT2)) {
-      return Optional.of(
+      missing.add(
           DEBIAN_REFLECT2
               + " is missing: the kube-apiserver build needs Debian's"
               + " golang-github-modern-go-reflect2-dev (apt-get install"
               + " golang-github-modern-go-reflect2-dev; .ci/peers lists it)");
     }
-    return Optional.empty();
+    return missing.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", missing));
   }
 
   /** The cached binary, built first (under the cache entry's lock) if needed. */
