@@ -1,7 +1,9 @@
 package io.minicloud.vim.wiring;
 
 import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.minicloud.vim.provision.ClusterAccess;
 import io.minicloud.vim.provision.ExpirySweeper;
 import io.minicloud.vim.provision.ProvisionApplier;
@@ -10,6 +12,7 @@ import io.minicloud.vim.provision.ProvisionService;
 import io.minicloud.vim.provision.ProvisionStore;
 import io.minicloud.vim.provision.ProvisioningToken;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -22,10 +25,9 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Builds REAR provisioning from configuration. Whether a cluster is there is decided once, when the
- * first call needs it, by asking the API server its version: no answer means detached (the
- * operator's mode switch may replace this probe; provisioning only needs the resulting {@code
- * Optional}).
+ * Builds REAR provisioning from configuration, at start. Whether a cluster is there is decided
+ * then, once, by asking the API server its version: no answer means detached (the operator's mode
+ * switch may replace this probe; provisioning only needs the resulting {@code Optional}).
  */
 @ApplicationScoped
 public class ProvisioningWiring {
@@ -70,6 +72,11 @@ public class ProvisioningWiring {
     return provisioning;
   }
 
+  /** The token file exists from the start: the edge-agent reads it before its first call. */
+  void start(@Observes StartupEvent event) throws Exception {
+    provisioning();
+  }
+
   void stop(@Observes ShutdownEvent event) throws Exception {
     if (sweeper != null) {
       sweeper.close();
@@ -84,8 +91,15 @@ public class ProvisioningWiring {
       return Optional.empty();
     }
     KubernetesClient client = clients.get();
-    try {
-      var version = client.getKubernetesVersion();
+    // one attempt: the client's retries with backoff would hold the start up for half a minute
+    Config once =
+        new ConfigBuilder(client.getConfiguration())
+            .withRequestRetryBackoffLimit(0)
+            .withConnectionTimeout(5_000)
+            .withRequestTimeout(5_000)
+            .build();
+    try (KubernetesClient probe = new KubernetesClientBuilder().withConfig(once).build()) {
+      var version = probe.getKubernetesVersion();
       LOG.infof(
           "REAR provisioning uses the cluster at %s (Kubernetes %s)",
           client.getMasterUrl(), version == null ? "?" : version.getGitVersion());
