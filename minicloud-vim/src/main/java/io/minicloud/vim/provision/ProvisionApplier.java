@@ -66,8 +66,10 @@ public final class ProvisionApplier {
   }
 
   /**
-   * Deletes the provision's namespace (and so everything in it), if it is one. A namespace of the
-   * same name that this VIM did not make for this contract is never deleted.
+   * Deletes the provision's namespace (and so everything in it), if it is one. The binding and the
+   * ServiceAccount go first: every token bound to the account stops working at once, not when the
+   * namespace controller gets round to the namespace's contents. A namespace of the same name that
+   * this VIM did not make for this contract is never touched.
    *
    * @return whether a namespace was there to delete
    */
@@ -91,6 +93,17 @@ public final class ProvisionApplier {
               + contractId
               + "; not deleting it");
     }
+    client
+        .rbac()
+        .roleBindings()
+        .inNamespace(namespace)
+        .withName(ProvisionResources.roleBinding())
+        .delete();
+    client
+        .serviceAccounts()
+        .inNamespace(namespace)
+        .withName(ProvisionResources.serviceAccount())
+        .delete();
     client.namespaces().withName(namespace).delete();
     return true;
   }
