@@ -38,11 +38,35 @@ public class ProvisionResource {
     this.wiring = wiring;
   }
 
+  /** Provisioning that could not start (its data directory, its store) answers 503, saying why. */
+  public static final class Unavailable extends RuntimeException {
+    Unavailable(Exception cause) {
+      super("REAR provisioning is unavailable: " + cause.getMessage(), cause);
+    }
+  }
+
+  @jakarta.ws.rs.ext.Provider
+  public static final class UnavailableMapper
+      implements jakarta.ws.rs.ext.ExceptionMapper<Unavailable> {
+    @Override
+    public Response toResponse(Unavailable e) {
+      return Response.status(503).entity(Map.of("error", e.getMessage())).build();
+    }
+  }
+
+  private ProvisioningWiring.Provisioning provisioning() {
+    try {
+      return wiring.provisioning();
+    } catch (Exception e) {
+      throw new Unavailable(e);
+    }
+  }
+
   @POST
   @Consumes(MediaType.WILDCARD)
-  public Response create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body)
-      throws Exception {
-    ProvisioningWiring.Provisioning p = wiring.provisioning();
+  public Response create(
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
+    ProvisioningWiring.Provisioning p = provisioning();
     if (!p.token().accepts(authorization)) {
       return unauthorized();
     }
@@ -62,9 +86,8 @@ public class ProvisionResource {
   public Response get(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @PathParam("contractId") String contractId,
-      @QueryParam("credentials") boolean credentials)
-      throws Exception {
-    ProvisioningWiring.Provisioning p = wiring.provisioning();
+      @QueryParam("credentials") boolean credentials) {
+    ProvisioningWiring.Provisioning p = provisioning();
     if (!p.token().accepts(authorization)) {
       return unauthorized();
     }
@@ -85,9 +108,8 @@ public class ProvisionResource {
   @Path("{contractId}")
   public Response delete(
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-      @PathParam("contractId") String contractId)
-      throws Exception {
-    ProvisioningWiring.Provisioning p = wiring.provisioning();
+      @PathParam("contractId") String contractId) {
+    ProvisioningWiring.Provisioning p = provisioning();
     if (!p.token().accepts(authorization)) {
       return unauthorized();
     }
@@ -117,8 +139,8 @@ public class ProvisionResource {
     return out;
   }
 
-  private Response withCredentials(int status, Issued issued) throws Exception {
-    Map<String, Object> body = view(issued.provision(), wiring.provisioning().service());
+  private Response withCredentials(int status, Issued issued) {
+    Map<String, Object> body = view(issued.provision(), provisioning().service());
     body.put("server", issued.kubeconfig().server());
     body.put("tokenExpiresAt", issued.kubeconfig().tokenExpiresAt().toString());
     body.put("kubeconfig", issued.kubeconfig().base64());

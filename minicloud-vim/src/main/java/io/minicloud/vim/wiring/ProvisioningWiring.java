@@ -72,9 +72,17 @@ public class ProvisioningWiring {
     return provisioning;
   }
 
-  /** The token file exists from the start: the edge-agent reads it before its first call. */
-  void start(@Observes StartupEvent event) throws Exception {
-    provisioning();
+  /**
+   * The token file exists from the start: the edge-agent reads it before its first call. A data
+   * directory that cannot be written does not stop the VIM (readiness says so); provisioning then
+   * answers 503 and tries again on the next call.
+   */
+  void start(@Observes StartupEvent event) {
+    try {
+      provisioning();
+    } catch (Exception e) {
+      LOG.errorf("REAR provisioning cannot start yet: %s", e.getMessage());
+    }
   }
 
   void stop(@Observes ShutdownEvent event) throws Exception {
