@@ -11,7 +11,11 @@ import io.minicloud.edgeagent.rear.http.RearRoutes;
 import io.minicloud.edgeagent.rear.http.RearServer;
 import io.minicloud.edgeagent.rear.ledger.RearLedger;
 import io.minicloud.edgeagent.rear.ledger.RearStore;
+import io.minicloud.edgeagent.rear.provision.ContractAccess;
 import io.minicloud.edgeagent.rear.provision.PendingProvisioner;
+import io.minicloud.edgeagent.rear.provision.ProvisioningWorker;
+import io.minicloud.edgeagent.rear.provision.VimClient;
+import io.minicloud.edgeagent.rear.provision.VimSettings;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.nio.file.Path;
@@ -20,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -68,10 +73,14 @@ public final class RearProvider implements AutoCloseable {
             return t;
           });
   private String fingerprint = "";
+  private final Clock clock;
+  private ContractAccess contracts;
+  private ProvisioningWorker provisioning;
 
   public RearProvider(Settings settings, Inventory inventory, Vertx vertx, Clock clock)
       throws Exception {
     this.settings = settings;
+    this.clock = clock;
     Path dir = settings.dataDir();
     this.store = new RearStore(dir.resolve("rear.db"));
     this.signer = ContractSigner.loadOrCreate(dir.resolve("rear-signing-key.pem"));
@@ -94,6 +103,23 @@ public final class RearProvider implements AutoCloseable {
     boardRef[0] = board;
     inventory.onChange(snapshot -> board.refresh());
     this.server = new RearServer(vertx);
+    this.contracts = new ContractAccess(store, Optional.empty(), clock);
+  }
+
+  /**
+   * Provisions K8Slice and VM purchases through minicloud-vim (a worker takes the ledger's pending
+   * requests to it), and lets buyers read the credentials it issues; call before {@link #start}.
+   * Without this, purchases stay pending and no credential is ever issued.
+   */
+  public void provisionThrough(VimSettings vim) {
+    VimClient client = new VimClient(vim);
+    this.contracts = new ContractAccess(store, Optional.of(client), clock);
+    this.provisioning = new ProvisioningWorker(store, client, vim, clock, board::refresh);
+  }
+
+  /** The provisioning worker, when {@link #provisionThrough} was called. */
+  public ProvisioningWorker provisioning() {
+    return provisioning;
   }
 
   /** Routes other parts add to every listener (subscriptions); call before {@link #start}. */
@@ -146,10 +172,14 @@ public final class RearProvider implements AutoCloseable {
               // extra routes first: their more specific paths (/api/v2/flavors/events) must win
               // over the REAR routes' /api/v2/flavors/:type; both come after authentication
               extraRoutes.forEach(r -> r.accept(router));
-              new RearRoutes(board, ledger, signer, listener.fluidosPlain()).mount(router);
+              new RearRoutes(board, ledger, signer, listener.fluidosPlain(), contracts)
+                  .mount(router);
             });
     long every = Math.max(1, settings.sweep().toMillis());
     sweeper.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
+    if (provisioning != null) {
+      provisioning.start();
+    }
   }
 
   /** Certificate fingerprint buyers pin ({@code sha256:<hex>}). */
@@ -173,6 +203,9 @@ public final class RearProvider implements AutoCloseable {
   @Override
   public void close() throws Exception {
     sweeper.shutdownNow();
+    if (provisioning != null) {
+      provisioning.close();
+    }
     server.close();
     store.close();
   }

@@ -62,6 +62,42 @@ public interface RearOptions {
   /** How K8Slices may be cut, and what a VM unit is. */
   Offers offers();
 
+  /** Provisioning of K8Slice and VM purchases by minicloud-vim (namespace, quota, kubeconfig). */
+  Provisioning provisioning();
+
+  interface Provisioning {
+    /** Off: purchases stay pending and no credential is issued. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** minicloud-vim's API. */
+    @WithDefault("http://127.0.0.1:9103")
+    String vimUrl();
+
+    /** The VIM's provisioning bearer token, which the VIM writes when it first starts. */
+    @WithDefault("/var/lib/minicloud/minicloud-vim/provisioning-token")
+    Path vimTokenFile();
+
+    /** The containerDisk a VM purchase boots (REAR's VM flavors name no image). */
+    @WithDefault("quay.io/containerdisks/debian:12")
+    String vmImage();
+
+    /** How often pending provisions and ended contracts are looked at. */
+    @WithDefault("PT5S")
+    Duration poll();
+
+    /** First wait after the VIM could not be reached; doubles (with jitter) up to retry-cap. */
+    @WithDefault("PT5S")
+    Duration retryFirst();
+
+    @WithDefault("PT5M")
+    Duration retryCap();
+
+    /** One call's timeout. */
+    @WithDefault("PT10S")
+    Duration timeout();
+  }
+
   interface Https {
     @WithDefault("0.0.0.0")
     String host();

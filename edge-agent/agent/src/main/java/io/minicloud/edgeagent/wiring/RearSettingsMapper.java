@@ -8,13 +8,17 @@ import io.minicloud.edgeagent.rear.RearProvider;
 import io.minicloud.edgeagent.rear.catalog.CatalogSettings;
 import io.minicloud.edgeagent.rear.http.RearListener;
 import io.minicloud.edgeagent.rear.http.RearServer;
+import io.minicloud.edgeagent.rear.provision.VimSettings;
 import io.minicloud.rear.model.Flavor;
 import io.minicloud.rear.model.K8SliceData.Partitionability;
 import io.minicloud.rear.model.Location;
 import io.minicloud.rear.quantity.Quantity;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Typed configuration to the provider's settings; every error names the setting. */
 final class RearSettingsMapper {
@@ -53,6 +57,34 @@ final class RearSettingsMapper {
         rear.timeToPurchase(),
         rear.contractTerm(),
         rear.sweep());
+  }
+
+  /** minicloud-vim's provisioning API, unless provisioning is off. */
+  static Optional<VimSettings> vim(EdgeAgentOptions options) {
+    RearOptions.Provisioning p = options.rear().provisioning();
+    if (!p.enabled()) {
+      return Optional.empty();
+    }
+    URI url;
+    try {
+      url = new URI(p.vimUrl());
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException(
+          "minicloud.edge-agent.rear.provisioning.vim-url: not a URL: " + e.getMessage(), e);
+    }
+    if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
+      throw new IllegalArgumentException(
+          "minicloud.edge-agent.rear.provisioning.vim-url: must be http:// or https://");
+    }
+    return Optional.of(
+        new VimSettings(
+            url,
+            p.vimTokenFile(),
+            p.vmImage(),
+            p.poll(),
+            p.retryFirst(),
+            p.retryCap(),
+            p.timeout()));
   }
 
   private static CatalogSettings catalog(RearOptions.Offers o) {

@@ -40,6 +40,7 @@ public class RearWiring {
     }
     provider =
         new RearProvider(RearSettingsMapper.map(options), inventory, vertx, Clock.systemUTC());
+    RearSettingsMapper.vim(options).ifPresent(provider::provisionThrough);
     provider.start();
   }
 

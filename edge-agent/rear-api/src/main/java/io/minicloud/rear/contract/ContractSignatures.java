@@ -14,11 +14,13 @@ import java.security.Signature;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Contracts signed as the REAR spec asks (a JWT signed by the provider's key), carried where a Go
  * node keeps them: {@code extraInformation.signature} holds a compact JWS (ES256) whose payload is
- * the contract itself without that entry, {@code extraInformation.signatureKeyID} the key's RFC
+ * the contract itself without that entry and without the delivery fields ({@link
+ * #DELIVERY_ENTRIES}, {@link #CREDENTIALS}), {@code extraInformation.signatureKeyID} the key's RFC
  * 7638 thumbprint, published at {@code GET /api/v2/keys}. A buyer verifies the signature and that
  * the payload is the contract it received.
  */
@@ -31,7 +33,28 @@ public final class ContractSignatures {
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
+  /**
+   * What is delivered after the sale and so not signed: the credentials (issued when the purchase
+   * has been provisioned, fresh on every read) and the provisioning state and detail in {@code
+   * extraInformation}. Everything else the provider agreed to, including {@code
+   * provisioningTarget}, is signed.
+   */
+  public static final Set<String> DELIVERY_ENTRIES = Set.of("provisioning", "provisioningDetail");
+
+  public static final String CREDENTIALS = "peeringTargetCredentials";
+
   private ContractSignatures() {}
+
+  /** The contract as JSON without its signature and its delivery fields. */
+  private static ObjectNode signedPart(Contract contract) {
+    ObjectNode tree = JSON.valueToTree(contract);
+    tree.remove(CREDENTIALS);
+    if (tree.path("extraInformation") instanceof ObjectNode extra) {
+      extra.remove(SIGNATURE);
+      extra.remove(DELIVERY_ENTRIES);
+    }
+    return tree;
+  }
 
   /** The contract with its signature added to extraInformation. */
   public static Contract sign(Contract unsigned, PrivateKey key, String keyId)
@@ -47,7 +70,7 @@ public final class ContractSignatures {
         B64.encodeToString(
             JSON.writeValueAsBytes(
                 Map.of("alg", "ES256", "kid", keyId, "typ", "rear-contract+jwt")));
-    String payload = B64.encodeToString(JSON.writeValueAsBytes(toSign));
+    String payload = B64.encodeToString(JSON.writeValueAsBytes(signedPart(toSign)));
     Signature signer = Signature.getInstance("SHA256withECDSAinP1363Format");
     signer.initSign(key);
     signer.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
@@ -84,8 +107,7 @@ public final class ContractSignatures {
       throw new GeneralSecurityException("the contract signature does not verify with this key");
     }
     JsonNode signed = JSON.readTree(B64D.decode(parts[1]));
-    ObjectNode asReceived = JSON.valueToTree(received);
-    ((ObjectNode) asReceived.path("extraInformation")).remove(SIGNATURE);
+    ObjectNode asReceived = signedPart(received);
     if (!signed.equals(asReceived)) {
       throw new GeneralSecurityException("the contract differs from what its provider signed");
     }

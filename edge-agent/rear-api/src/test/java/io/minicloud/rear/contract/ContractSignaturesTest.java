@@ -66,6 +66,50 @@ class ContractSignaturesTest {
   }
 
   @Test
+  void credentialsAndProvisioningStateDeliveredLaterDoNotBreakTheSignatureButTheTargetIsSigned()
+      throws Exception {
+    KeyPair keys = p256();
+    Map<String, String> atSale = new HashMap<>();
+    atSale.put("provisioning", "pending");
+    atSale.put("provisioningDetail", "pending: minicloud-vim provisions this purchase");
+    atSale.put("provisioningTarget", "minicloud-vim");
+    Contract sold = fixture().withExtraInformation(atSale);
+    Contract signed = ContractSignatures.sign(withCredentials(sold, null), keys.getPrivate(), "k");
+    Map<String, String> later = new HashMap<>(signed.extraInformation());
+    later.put("provisioning", "provisioned");
+    later.put("provisioningDetail", "provisioned in namespace rear-x");
+    Contract delivered =
+        withCredentials(
+            signed.withExtraInformation(later), new Contract.PeeringCredentials("c", "a3ViZQ=="));
+
+    ContractSignatures.verify(delivered, keys.getPublic());
+
+    Map<String, String> retargeted = new HashMap<>(later);
+    retargeted.put("provisioningTarget", "elsewhere");
+    assertThrows(
+        GeneralSecurityException.class,
+        () ->
+            ContractSignatures.verify(
+                delivered.withExtraInformation(retargeted), keys.getPublic()));
+  }
+
+  private static Contract withCredentials(Contract c, Contract.PeeringCredentials credentials) {
+    return new Contract(
+        c.contractId(),
+        c.transactionId(),
+        c.flavor(),
+        c.buyer(),
+        c.buyerClusterId(),
+        c.seller(),
+        credentials,
+        c.expirationTime(),
+        c.extraInformation(),
+        c.configuration(),
+        c.networkAuthorizations(),
+        c.ingressTelemetryEndpoint());
+  }
+
+  @Test
   void theThumbprintIsStableAndTheJwkIsPublicOnly() throws Exception {
     ECPublicKey key = (ECPublicKey) p256().getPublic();
     Map<String, String> jwk = SigningKeys.jwk(key);

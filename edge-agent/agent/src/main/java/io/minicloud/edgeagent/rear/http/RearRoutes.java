@@ -3,10 +3,12 @@ package io.minicloud.edgeagent.rear.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.minicloud.edgeagent.rear.OfferBoard;
 import io.minicloud.edgeagent.rear.RearError;
+import io.minicloud.edgeagent.rear.catalog.FlavorIds;
 import io.minicloud.edgeagent.rear.catalog.Offer;
 import io.minicloud.edgeagent.rear.contract.ContractSigner;
 import io.minicloud.edgeagent.rear.ledger.JsonErrors;
 import io.minicloud.edgeagent.rear.ledger.RearLedger;
+import io.minicloud.edgeagent.rear.provision.ContractAccess;
 import io.minicloud.rear.filter.FilterException;
 import io.minicloud.rear.filter.FilterParser;
 import io.minicloud.rear.filter.FlavorFilter;
@@ -48,14 +50,20 @@ public final class RearRoutes {
   private final RearLedger ledger;
   private final ContractSigner signer;
   private final boolean fluidosCompatible;
+  private final ContractAccess contracts;
   private final ListingCache cache = new ListingCache();
 
   public RearRoutes(
-      OfferBoard board, RearLedger ledger, ContractSigner signer, boolean fluidosCompatible) {
+      OfferBoard board,
+      RearLedger ledger,
+      ContractSigner signer,
+      boolean fluidosCompatible,
+      ContractAccess contracts) {
     this.board = board;
     this.ledger = ledger;
     this.signer = signer;
     this.fluidosCompatible = fluidosCompatible;
+    this.contracts = contracts;
   }
 
   public void mount(Router router) {
@@ -70,6 +78,35 @@ public final class RearRoutes {
         .handler(BodyLimit.json())
         .blockingHandler(this::purchase, false);
     router.get("/api/v2/keys").handler(ctx -> RearHttp.json(ctx, 200, signer.jwks()));
+    // minicloud extensions (not in the REAR spec): the buyer re-reads its contract for the
+    // credentials provisioned after the purchase, and may end it early
+    router.get("/api/v2/contracts/:id").blockingHandler(this::readContract, false);
+    router.delete("/api/v2/contracts/:id").blockingHandler(this::withdrawContract, false);
+  }
+
+  private void readContract(RoutingContext ctx) {
+    try {
+      RearHttp.json(ctx, 200, contracts.read(contractId(ctx), RearHttp.principal(ctx)));
+    } catch (RearError e) {
+      RearHttp.error(ctx, e);
+    }
+  }
+
+  private void withdrawContract(RoutingContext ctx) {
+    try {
+      contracts.withdraw(contractId(ctx), RearHttp.principal(ctx));
+      ctx.response().setStatusCode(204).end();
+    } catch (RearError e) {
+      RearHttp.error(ctx, e);
+    }
+  }
+
+  private static String contractId(RoutingContext ctx) throws RearError {
+    String id = ctx.pathParam("id");
+    if (!FlavorIds.isDnsSubdomain(id)) {
+      throw RearError.badRequest("contractID", "contract id is not a DNS-1123 name");
+    }
+    return id;
   }
 
   private void listAll(RoutingContext ctx) {
@@ -154,7 +191,10 @@ public final class RearRoutes {
       PurchaseRequest request =
           body == null || body.length() == 0 ? null : read(ctx, PurchaseRequest.class);
       RearHttp.json(
-          ctx, 200, ledger.purchase(ctx.pathParam("id"), request, RearHttp.principal(ctx)));
+          ctx,
+          200,
+          contracts.deliver(
+              ledger.purchase(ctx.pathParam("id"), request, RearHttp.principal(ctx))));
     } catch (RearError e) {
       RearHttp.error(ctx, e);
     }
@@ -188,7 +228,7 @@ public final class RearRoutes {
                   ctx.request()
                       .path()
                       .matches(
-                          "/api/v2/(flavors(/[^/]+)?|reservations|transactions/[^/]+/purchase|keys)");
+                          "/api/v2/(flavors(/[^/]+)?|reservations|transactions/[^/]+/purchase|keys|contracts/[^/]+)");
               if (known && ctx.request().method() != HttpMethod.OPTIONS) {
                 RearHttp.error(
                     ctx,

@@ -66,6 +66,9 @@ public final class RearStore implements AutoCloseable {
       for (String ddl : SCHEMA) {
         s.execute(ddl);
       }
+      // ledgers from before the provisioning worker: add its bookkeeping columns
+      addColumnIfMissing(s, "provisioning", "attempts", "INTEGER NOT NULL DEFAULT 0");
+      addColumnIfMissing(s, "provisioning", "next_attempt_at", "INTEGER NOT NULL DEFAULT 0");
     }
     connection.setAutoCommit(false);
     connection.commit();
@@ -205,7 +208,9 @@ public final class RearStore implements AutoCloseable {
         s.executeUpdate();
       }
       try (PreparedStatement s =
-          connection.prepareStatement("INSERT INTO provisioning VALUES (?,?,?,?,?)")) {
+          connection.prepareStatement(
+              "INSERT INTO provisioning (contract_id, target, state, detail, updated_at)"
+                  + " VALUES (?,?,?,?,?)")) {
         s.setString(1, contractId);
         s.setString(2, target);
         s.setString(3, "pending");
@@ -218,6 +223,106 @@ public final class RearStore implements AutoCloseable {
       connection.rollback();
       throw e;
     }
+  }
+
+  /** Every provisioning request for {@code target} that is not revoked, oldest first. */
+  public synchronized List<ProvisioningRow> openProvisioning(String target) throws SQLException {
+    return provisioningWhere("p.target = ? AND p.state != 'revoked'", target);
+  }
+
+  public synchronized Optional<ProvisioningRow> provisioningOf(String contractId)
+      throws SQLException {
+    return provisioningWhere("p.contract_id = ?", contractId).stream().findFirst();
+  }
+
+  /** Moves a provisioning request on (the worker's steps, a buyer's withdrawal). */
+  public synchronized void updateProvisioning(
+      String contractId,
+      String state,
+      String detail,
+      int attempts,
+      Instant nextAttemptAt,
+      Instant now)
+      throws SQLException {
+    update(
+        "UPDATE provisioning SET state = ?, detail = ?, attempts = ?, next_attempt_at = ?,"
+            + " updated_at = ? WHERE contract_id = ?",
+        state,
+        detail,
+        attempts,
+        nextAttemptAt.getEpochSecond(),
+        now.getEpochSecond(),
+        contractId);
+  }
+
+  /**
+   * The contract is over and its provision revoked: the request is marked {@code revoked} and the
+   * reservation {@code ended}, so its capacity returns to the offers, in one transaction.
+   */
+  public synchronized void endContract(String contractId, String detail, Instant now)
+      throws SQLException {
+    try {
+      updateNoCommit(
+          "UPDATE provisioning SET state = 'revoked', detail = ?, attempts = 0, updated_at = ?"
+              + " WHERE contract_id = ?",
+          detail,
+          now.getEpochSecond(),
+          contractId);
+      updateNoCommit(
+          "UPDATE reservations SET state = 'ended' WHERE transaction_id ="
+              + " (SELECT transaction_id FROM contracts WHERE contract_id = ?)",
+          contractId);
+      connection.commit();
+    } catch (SQLException e) {
+      connection.rollback();
+      throw e;
+    }
+  }
+
+  private List<ProvisioningRow> provisioningWhere(String where, Object... args)
+      throws SQLException {
+    List<ProvisioningRow> out = new ArrayList<>();
+    try (PreparedStatement s =
+        connection.prepareStatement(
+            "SELECT p.contract_id, p.target, p.state, p.detail, p.attempts, p.next_attempt_at,"
+                + " c.body, r.principal FROM provisioning p"
+                + " JOIN contracts c ON c.contract_id = p.contract_id"
+                + " JOIN reservations r ON r.transaction_id = c.transaction_id WHERE "
+                + where
+                + " ORDER BY c.created_at, p.contract_id")) {
+      for (int i = 0; i < args.length; i++) {
+        s.setObject(i + 1, args[i]);
+      }
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          out.add(
+              new ProvisioningRow(
+                  r.getString(1),
+                  r.getString(2),
+                  r.getString(3),
+                  r.getString(4),
+                  r.getInt(5),
+                  Instant.ofEpochSecond(r.getLong(6)),
+                  r.getString(7),
+                  r.getString(8)));
+        }
+      }
+    } finally {
+      connection.commit();
+    }
+    return out;
+  }
+
+  private static void addColumnIfMissing(Statement s, String table, String column, String type)
+      throws SQLException {
+    try (ResultSet r = s.executeQuery("PRAGMA table_info(" + table + ")")) {
+      while (r.next()) {
+        if (column.equals(r.getString("name"))) {
+          return;
+        }
+      }
+    }
+    s.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type);
   }
 
   /** Row counts per table, for consistency checks (a contract without provisioning is a bug). */

@@ -30,6 +30,9 @@ public record StoredReservation(
   public static final String PURCHASED = "purchased";
   public static final String RELEASED = "released";
 
+  /** A purchase whose contract ended (expired or withdrawn): it holds nothing any more. */
+  public static final String ENDED = "ended";
+
   /** Whether this reservation still holds capacity at {@code now}. */
   public boolean holds(Instant now) {
     return PURCHASED.equals(state) || (RESERVED.equals(state) && expiresAt.isAfter(now));

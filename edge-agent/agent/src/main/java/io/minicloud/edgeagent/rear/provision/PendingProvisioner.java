@@ -4,9 +4,10 @@ import io.minicloud.rear.model.Contract;
 import io.minicloud.rear.model.FlavorType;
 
 /**
- * Records every purchase as pending for its target, and says so in the contract. No target has a
- * provisioning endpoint yet (minicloud-vim's lands with its own issue), so no credentials are
- * issued: a contract never carries made-up credentials.
+ * Records every purchase as pending for its target, and says so in the contract. For {@code
+ * minicloud-vim} the {@link ProvisioningWorker} takes it from there; the other targets have no
+ * provisioning endpoint yet. Either way the contract never carries made-up credentials: they appear
+ * when the buyer reads its contract again after the target has provisioned it.
  */
 public final class PendingProvisioner implements Provisioner {
 
@@ -19,11 +20,16 @@ public final class PendingProvisioner implements Provisioner {
           case FlavorType.SENSOR -> "tether-bridge";
           default -> "service:" + contract.flavor().flavorId();
         };
-    return new ProvisioningRequest(
-        target,
-        "pending: "
-            + target
-            + " has not provisioned this purchase yet; access details will be issued when it"
-            + " has, no credentials are included until then");
+    String detail =
+        "minicloud-vim".equals(target)
+            ? "pending: minicloud-vim provisions this purchase; read the contract again (GET"
+                + " /api/v2/contracts/"
+                + contract.contractId()
+                + ", or retry the purchase) for its credentials once provisioned"
+            : "pending: "
+                + target
+                + " has not provisioned this purchase yet; access details will be issued when it"
+                + " has, no credentials are included until then";
+    return new ProvisioningRequest(target, detail);
   }
 }

@@ -8,19 +8,19 @@ import java.util.function.DoubleSupplier;
  * all of {@code first * 2^(n-1)}, capped. The jitter spreads retries of many webhooks that failed
  * together (a receiver that was down) so they do not all come back at once.
  */
-final class Backoff {
+public final class Backoff {
 
   private final Duration first;
   private final Duration cap;
   private final DoubleSupplier random;
 
-  Backoff(Duration first, Duration cap, DoubleSupplier random) {
+  public Backoff(Duration first, Duration cap, DoubleSupplier random) {
     this.first = first;
     this.cap = cap;
     this.random = random;
   }
 
-  Duration after(int failures) {
+  public Duration after(int failures) {
     int doublings = Math.min(Math.max(failures - 1, 0), 30);
     long ceiling = Math.min(cap.toMillis(), first.toMillis() << doublings);
     if (ceiling <= 0) {
